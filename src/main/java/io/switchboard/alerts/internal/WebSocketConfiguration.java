@@ -1,0 +1,66 @@
+package io.switchboard.alerts.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.messaging.access.intercept.AuthorizationChannelInterceptor;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.messaging.context.SecurityContextChannelInterceptor;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * STOMP over /ws. The handshake is authenticated by the HTTP security chain (session or Basic); here
+ * every inbound frame is authorized by destination and role. No CSRF token is asked in CONNECT: the
+ * endpoint only accepts same-origin browsers, and scripts authenticate with Basic, which a foreign page
+ * cannot forge.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+    static final String OFFERS = "/user/queue/offers";
+    static final String INCIDENTS = "/user/queue/incidents";
+    static final String BOARD = "/topic/board";
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        var heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeats.initialize();
+        registry.enableSimpleBroker("/topic", "/queue")
+                .setHeartbeatValue(new long[] {10_000, 10_000})
+                .setTaskScheduler(heartbeats);
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new SecurityContextChannelInterceptor(),
+                new AuthorizationChannelInterceptor(messageAuthorization()));
+    }
+
+    @Bean
+    AuthorizationManager<Message<?>> messageAuthorization() {
+        return MessageMatcherDelegatingAuthorizationManager.builder()
+                .simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.DISCONNECT, SimpMessageType.HEARTBEAT,
+                        SimpMessageType.UNSUBSCRIBE).authenticated()
+                .simpSubscribeDestMatchers(OFFERS).hasRole("ENGINEER")
+                .simpSubscribeDestMatchers(INCIDENTS).authenticated()
+                .simpSubscribeDestMatchers(BOARD).hasAnyRole("DISPATCHER", "ADMIN")
+                .anyMessage().denyAll()
+                .build();
+    }
+}

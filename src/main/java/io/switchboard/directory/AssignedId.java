@@ -1,0 +1,26 @@
+package io.switchboard.directory;
+
+import org.springframework.data.domain.Persistable;
+
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+
+/** Entities whose id the client (or we) chose: persist without a select-before-insert. */
+@MappedSuperclass
+abstract class AssignedId implements Persistable<String> {
+    @Transient
+    private boolean isNew = true;
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markNotNew() {
+        isNew = false;
+    }
+}

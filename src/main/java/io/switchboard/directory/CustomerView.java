@@ -1,0 +1,4 @@
+package io.switchboard.directory;
+
+public record CustomerView(String id, String name) {
+}

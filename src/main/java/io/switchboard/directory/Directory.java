@@ -1,0 +1,26 @@
+package io.switchboard.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Questions other modules ask about customers, systems and engineers. */
+public interface Directory {
+
+    boolean customerExists(String customerId);
+
+    boolean engineerExists(String engineerId);
+
+    Optional<SystemView> findSystem(String systemId);
+
+    Optional<EngineerView> findEngineer(String engineerId);
+
+    List<EngineerView> findEngineers(Collection<String> engineerIds);
+
+    List<SystemView> findSystems(Collection<String> systemIds);
+
+    /** Engineer ids in pages, for rebuilding derived views. */
+    List<String> engineerIds(int offset, int limit);
+
+    long engineerCount();
+}

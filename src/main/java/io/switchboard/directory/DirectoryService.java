@@ -1,0 +1,207 @@
+package io.switchboard.directory;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.switchboard.web.ConflictException;
+import io.switchboard.web.InvalidInputException;
+import io.switchboard.web.NotFoundException;
+import io.switchboard.web.OffsetPage;
+
+/** Keeps the directory consistent: every reference points at something that exists. */
+@Service
+public class DirectoryService implements Directory {
+    private final Customers customers;
+    private final CustomerSystems systems;
+    private final Engineers engineers;
+    private final EngineerWorkload workload;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DirectoryService(Customers customers, CustomerSystems systems, Engineers engineers, EngineerWorkload workload,
+            ApplicationEventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.systems = systems;
+        this.engineers = engineers;
+        this.workload = workload;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CustomerView createCustomer(NewCustomer request) {
+        String id = Ids.orNew(request.id());
+        if (customers.existsById(id)) {
+            throw new ConflictException("customer '" + id + "' already exists");
+        }
+        return customers.save(new Customer(id, request.name().trim(), clock.instant())).view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerView> allCustomers() {
+        return customers.findAll().stream().map(Customer::view).toList();
+    }
+
+    @Transactional
+    public SystemView createSystem(String customerId, NewSystem request) {
+        checkSystem(customerId, request);
+        String id = Ids.orNew(request.id());
+        if (systems.existsById(id)) {
+            throw new ConflictException("system '" + id + "' already exists");
+        }
+        return systems.save(new CustomerSystem(id, customerId, request, clock.instant())).view();
+    }
+
+    /** Throws when the system could not be created; touches nothing. */
+    public void checkSystem(String customerId, NewSystem request) {
+        if (customerId == null || !customers.existsById(customerId)) {
+            throw InvalidInputException.field("customerId", "customer '" + customerId + "' does not exist");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<SystemView> systemsOf(String customerId) {
+        return systems.findByCustomerIdOrderByName(customerId).stream().map(CustomerSystem::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SystemView> allSystems() {
+        return systems.findAll().stream().map(CustomerSystem::view).toList();
+    }
+
+    @Transactional
+    public EngineerView createEngineer(NewEngineer request) {
+        return createEngineers(List.of(request)).getFirst();
+    }
+
+    /** Creates a batch in one transaction and announces it with one event. */
+    @Transactional
+    public List<EngineerView> createEngineers(List<NewEngineer> requests) {
+        var created = new ArrayList<Engineer>(requests.size());
+        for (var request : requests) {
+            checkEngineer(request);
+            String id = Ids.orNew(request.id());
+            if (engineers.existsById(id)) {
+                throw new ConflictException("engineer '" + id + "' already exists");
+            }
+            created.add(new Engineer(id, request, clock.instant()));
+        }
+        engineers.saveAll(created);
+        events.publishEvent(new EngineersChanged(created.stream().map(Engineer::getId).toList()));
+        return created.stream().map(e -> e.view(0)).toList();
+    }
+
+    /** Throws when the engineer could not be created as asked; touches nothing. */
+    public void checkEngineer(NewEngineer request) {
+        checkReferences(request.systems(), request.timeZone());
+    }
+
+    @Transactional
+    public EngineerView patchEngineer(String engineerId, EngineerPatch patch) {
+        checkReferences(patch.systems(), patch.timeZone());
+        var engineer = engineers.findById(engineerId).orElseThrow(() -> new NotFoundException("engineer", engineerId));
+        engineer.apply(patch, clock.instant());
+        events.publishEvent(new EngineersChanged(List.of(engineerId)));
+        return withWorkload(List.of(engineer)).getFirst();
+    }
+
+    @Transactional
+    public EngineerView changeStatus(String engineerId, EngineerStatus status) {
+        var engineer = engineers.findById(engineerId).orElseThrow(() -> new NotFoundException("engineer", engineerId));
+        if (engineer.changeStatus(status, clock.instant())) {
+            events.publishEvent(new EngineerStatusChanged(engineerId, status, clock.instant()));
+        }
+        return withWorkload(List.of(engineer)).getFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EngineerView> engineers(int offset, int limit) {
+        return withWorkload(engineers.findAll(new OffsetPage(offset, limit,
+                org.springframework.data.domain.Sort.by("name", "id"))).getContent());
+    }
+
+    @Override
+    public boolean customerExists(String customerId) {
+        return customerId != null && customers.existsById(customerId);
+    }
+
+    @Override
+    public boolean engineerExists(String engineerId) {
+        return engineerId != null && engineers.existsById(engineerId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SystemView> findSystem(String systemId) {
+        return systemId == null ? Optional.empty() : systems.findById(systemId).map(CustomerSystem::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<EngineerView> findEngineer(String engineerId) {
+        return engineerId == null ? Optional.empty()
+                : engineers.findById(engineerId).map(e -> withWorkload(List.of(e)).getFirst());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EngineerView> findEngineers(Collection<String> engineerIds) {
+        var byId = new java.util.HashMap<String, EngineerView>();
+        withWorkload(engineers.findAllById(engineerIds)).forEach(view -> byId.put(view.id(), view));
+        return engineerIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SystemView> findSystems(Collection<String> systemIds) {
+        return systems.findAllById(systemIds).stream().map(CustomerSystem::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> engineerIds(int offset, int limit) {
+        return engineers.findIds(new OffsetPage(offset, limit));
+    }
+
+    @Override
+    public long engineerCount() {
+        return engineers.count();
+    }
+
+    private List<EngineerView> withWorkload(List<Engineer> found) {
+        Map<String, Integer> active = workload.activeIncidents(found.stream().map(Engineer::getId).toList());
+        return found.stream().map(e -> e.view(active.getOrDefault(e.getId(), 0))).toList();
+    }
+
+    private void checkReferences(List<SystemLevel> levels, String timeZone) {
+        if (timeZone != null) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                throw InvalidInputException.field("timeZone", "'" + timeZone + "' is not a time zone (e.g. Europe/Amsterdam)");
+            }
+        }
+        if (levels == null || levels.isEmpty()) {
+            return;
+        }
+        var wanted = new HashSet<String>();
+        levels.forEach(level -> wanted.add(level.systemId()));
+        var known = new HashSet<String>();
+        systems.findAllById(wanted).forEach(system -> known.add(system.getId()));
+        wanted.removeAll(known);
+        if (!wanted.isEmpty()) {
+            throw InvalidInputException.field("systems", "unknown system(s): " + String.join(", ", wanted.stream().sorted().toList()));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.switchboard.directory;
+
+public enum EngineerStatus {
+    AVAILABLE, BUSY, OFF_DUTY
+}

@@ -1,0 +1,2 @@
+/** Who and what Switchboard knows: customers, their customized systems, and engineers with what they know. */
+package io.switchboard.directory;

@@ -1,0 +1,219 @@
+package io.switchboard.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.switchboard.directory.DirectoryService;
+import io.switchboard.directory.NewCustomer;
+import io.switchboard.directory.NewEngineer;
+import io.switchboard.directory.NewSystem;
+import io.switchboard.incidents.HistoricalIncident;
+import io.switchboard.incidents.IncidentService;
+import io.switchboard.web.JsonErrors;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams an NDJSON body line by line, so the size of an import is bounded by the database, not the heap.
+ * Consecutive lines of one type are stored in batches; lines keep their order, so a system may follow
+ * the customer it belongs to in the same file.
+ */
+@Service
+public class NdjsonImporter {
+    static final int MAX_LISTED_REJECTIONS = 10_000;
+    private static final int BATCH = 2_000;
+    private static final Set<String> TYPES = Set.of("customer", "system", "engineer", "incident");
+    private static final Logger log = LoggerFactory.getLogger(NdjsonImporter.class);
+
+    private final DirectoryService directory;
+    private final IncidentService incidents;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    NdjsonImporter(DirectoryService directory, IncidentService incidents, JsonMapper json, Validator validator) {
+        this.directory = directory;
+        this.incidents = incidents;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    public ImportReport importFrom(InputStream body) throws IOException {
+        var run = new Run();
+        try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            String text;
+            long number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (!text.isBlank()) {
+                    read(run, number, text);
+                }
+            }
+        }
+        run.flush();
+        log.info("Import done: {} stored, {} rejected", run.imported, run.rejectedTotal);
+        return new ImportReport(run.imported, run.rejected, run.rejectedTotal);
+    }
+
+    private void read(Run run, long number, String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JacksonException e) {
+            run.reject(number, "not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (node == null || !node.isObject()) {
+            run.reject(number, "a line must be a JSON object");
+            return;
+        }
+        String type = node.path("type").asString("");
+        if (!TYPES.contains(type)) {
+            run.reject(number, "\"type\" must be one of customer, system, engineer, incident (was '" + type + "')");
+            return;
+        }
+        try {
+            Object item = switch (type) {
+                case "customer" -> valid(json.treeToValue(node, NewCustomer.class));
+                case "system" -> new SystemLine(node.path("customerId").asString(null),
+                        valid(json.treeToValue(node, NewSystem.class)));
+                case "engineer" -> valid(json.treeToValue(node, NewEngineer.class));
+                default -> valid(json.treeToValue(node, HistoricalIncident.class));
+            };
+            run.add(type, new Line(number, item));
+        } catch (JacksonException e) {
+            run.reject(number, JsonErrors.describe(e));
+        } catch (InvalidLine e) {
+            run.reject(number, e.getMessage());
+        }
+    }
+
+    private <T> T valid(T item) {
+        var violations = validator.validate(item);
+        if (!violations.isEmpty()) {
+            throw new InvalidLine(String.join("; ", violations.stream()
+                    .map(NdjsonImporter::describe).sorted().toList()));
+        }
+        return item;
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath() + ": " + violation.getMessage();
+    }
+
+    private record Line(long number, Object item) {
+    }
+
+    private record SystemLine(String customerId, NewSystem system) {
+    }
+
+    private static final class InvalidLine extends RuntimeException {
+        InvalidLine(String message) {
+            super(message);
+        }
+    }
+
+    /** One import: the batch being filled, the counts and the rejections. */
+    private final class Run {
+        final Map<String, Integer> imported = new LinkedHashMap<>();
+        final List<ImportReport.Rejection> rejected = new ArrayList<>();
+        int rejectedTotal;
+        String batchType;
+        final List<Line> batch = new ArrayList<>();
+
+        void add(String type, Line line) {
+            if (!type.equals(batchType) || batch.size() >= BATCH) {
+                flush();
+                batchType = type;
+            }
+            batch.add(line);
+        }
+
+        void reject(long line, String detail) {
+            rejectedTotal++;
+            if (rejected.size() < MAX_LISTED_REJECTIONS) {
+                rejected.add(new ImportReport.Rejection(line, detail));
+            }
+        }
+
+        void stored(String type, int count) {
+            imported.merge(type, count, Integer::sum);
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            switch (batchType) {
+                case "engineer" -> storeEngineers();
+                case "incident" -> storeIncidents();
+                default -> batch.forEach(this::storeOne);
+            }
+            batch.clear();
+        }
+
+        private void storeOne(Line line) {
+            try {
+                switch (line.item()) {
+                    case NewCustomer customer -> directory.createCustomer(customer);
+                    case SystemLine system -> directory.createSystem(system.customerId(), system.system());
+                    case NewEngineer engineer -> directory.createEngineer(engineer);
+                    default -> throw new IllegalStateException("not stored one by one: " + line.item());
+                }
+                stored(batchType, 1);
+            } catch (RuntimeException e) {
+                reject(line.number(), e.getMessage());
+            }
+        }
+
+        private void storeEngineers() {
+            var ready = new ArrayList<NewEngineer>();
+            var seen = new java.util.HashSet<String>();
+            var readyLines = new ArrayList<Line>();
+            for (var line : batch) {
+                var engineer = (NewEngineer) line.item();
+                try {
+                    directory.checkEngineer(engineer);
+                    if (engineer.id() != null && (!seen.add(engineer.id()) || directory.engineerExists(engineer.id()))) {
+                        throw new InvalidLine("id: engineer '" + engineer.id() + "' already exists");
+                    }
+                    ready.add(engineer);
+                    readyLines.add(line);
+                } catch (RuntimeException e) {
+                    reject(line.number(), e.getMessage());
+                }
+            }
+            if (ready.isEmpty()) {
+                return;
+            }
+            try {
+                directory.createEngineers(ready);
+                stored("engineer", ready.size());
+            } catch (RuntimeException e) {
+                // Something only the database noticed: store the batch line by line to find the bad one.
+                readyLines.forEach(this::storeOne);
+            }
+        }
+
+        private void storeIncidents() {
+            var items = batch.stream().map(line -> (HistoricalIncident) line.item()).toList();
+            var result = incidents.archive(items);
+            stored("incident", result.stored());
+            result.rejected().forEach((index, detail) -> reject(batch.get(index).number(), detail));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.switchboard.incidents;
+
+import java.time.Instant;
+
+public record IncidentEscalated(String incidentId, String customerId, String reason, Instant at) {
+}

@@ -1,0 +1,15 @@
+package io.switchboard.incidents;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Resolved incidents, read in pages, for whoever learns from history. */
+public interface IncidentHistory {
+
+    List<String> resolvedIdsAfter(String afterId, int limit);
+
+    List<ResolvedIncident> resolved(Collection<String> incidentIds);
+
+    /** Changes whenever an incident is resolved or imported. */
+    String fingerprint();
+}

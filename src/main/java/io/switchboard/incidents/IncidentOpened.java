@@ -1,0 +1,6 @@
+package io.switchboard.incidents;
+
+import java.time.Instant;
+
+public record IncidentOpened(String incidentId, String customerId, Severity severity, Instant at) {
+}

@@ -1,0 +1,284 @@
+package io.switchboard.incidents;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.EngineerWorkload;
+import io.switchboard.directory.Ids;
+import io.switchboard.directory.SystemView;
+import io.switchboard.security.CurrentUser;
+import io.switchboard.security.Role;
+import io.switchboard.web.ConflictException;
+import io.switchboard.web.ForbiddenException;
+import io.switchboard.web.InvalidInputException;
+import io.switchboard.web.NotFoundException;
+import io.switchboard.web.OffsetPage;
+
+@Service
+public class IncidentService implements IncidentLifecycle, IncidentHistory, EngineerWorkload {
+    private final Incidents incidents;
+    private final Directory directory;
+    private final SlaSettings sla;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    IncidentService(Incidents incidents, Directory directory, SlaSettings sla, ApplicationEventPublisher events,
+            Clock clock) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.sla = sla;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IncidentView open(OpenIncident request, CurrentUser user) {
+        SystemView system = directory.findSystem(request.systemId())
+                .orElseThrow(() -> InvalidInputException.field("systemId", "system '" + request.systemId() + "' does not exist"));
+        if (user.is(Role.CUSTOMER) && !system.customerId().equals(user.customerId())) {
+            throw new ForbiddenException("you may only open incidents on your own systems");
+        }
+        if (!user.is(Role.CUSTOMER) && !user.isStaff()) {
+            throw new ForbiddenException("your role may not open incidents");
+        }
+        String id = request.id() == null || request.id().isBlank() ? newId() : request.id();
+        if (incidents.existsById(id)) {
+            throw new ConflictException("incident '" + id + "' already exists");
+        }
+        var now = clock.instant();
+        var incident = incidents.save(Incident.open(id, system.id(), system.customerId(), request,
+                sla.target(request.severity()), now, user.username()));
+        events.publishEvent(new IncidentOpened(id, system.customerId(), request.severity(), now));
+        events.publishEvent(incident.updated(now));
+        return incident.view(true);
+    }
+
+    @Transactional(readOnly = true)
+    public IncidentView read(String incidentId, CurrentUser user) {
+        var incident = load(incidentId);
+        checkMayRead(incident, user);
+        return incident.view(true);
+    }
+
+    /** Who may see this incident and its live updates. */
+    @Transactional(readOnly = true)
+    public Audience audience(String incidentId, String customerId, String assignee) {
+        var engineers = new java.util.HashSet<>(incidents.involvedEngineers(incidentId));
+        if (assignee != null) {
+            engineers.add(assignee);
+        }
+        return new Audience(customerId, engineers);
+    }
+
+    @Transactional(readOnly = true)
+    public IncidentPage list(IncidentStatus status, String customerId, int limit, int offset, CurrentUser user) {
+        String engineerId = null;
+        if (user.is(Role.CUSTOMER)) {
+            if (customerId != null && !customerId.equals(user.customerId())) {
+                throw new ForbiddenException("you may only list your own incidents");
+            }
+            customerId = user.customerId();
+        } else if (user.is(Role.ENGINEER)) {
+            engineerId = user.engineerId();
+        }
+        var page = incidents.search(status, customerId, engineerId, new OffsetPage(offset, limit));
+        return new IncidentPage(page.getTotalElements(), page.getContent().stream().map(i -> i.view(false)).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public List<IncidentView> assignedTo(String engineerId) {
+        return incidents.findByAssigneeAndStatusOrderByOpenedAtDesc(engineerId, IncidentStatus.ASSIGNED).stream()
+                .map(i -> i.view(false)).toList();
+    }
+
+    /** A dispatcher's choice: overrides routing, may reassign. */
+    @Transactional
+    public IncidentView assign(String incidentId, String engineerId, String reason, CurrentUser user) {
+        if (!directory.engineerExists(engineerId)) {
+            throw InvalidInputException.field("engineerId", "engineer '" + engineerId + "' does not exist");
+        }
+        var incident = lockOrThrow(incidentId);
+        var now = clock.instant();
+        incident.assignedBy(engineerId, user.username(), reason, now);
+        incidents.involve(incidentId, engineerId);
+        events.publishEvent(incident.updated(now));
+        return incident.view(true);
+    }
+
+    @Transactional
+    public IncidentView resolve(String incidentId, String resolution, CurrentUser user) {
+        var incident = lockOrThrow(incidentId);
+        boolean assignedEngineer = user.is(Role.ENGINEER) && user.engineerId() != null
+                && user.engineerId().equals(incident.assignee());
+        if (!user.isStaff() && !assignedEngineer) {
+            throw new ForbiddenException("only the assigned engineer or a dispatcher may resolve this incident");
+        }
+        var now = clock.instant();
+        incident.resolve(resolution.trim(), user.username(), now);
+        events.publishEvent(incident.updated(now));
+        events.publishEvent(new IncidentsResolved(List.of(incidentId)));
+        return incident.view(true);
+    }
+
+    /** Stores already-resolved incidents as history; a bad one is rejected alone. */
+    @Transactional
+    public ArchiveResult archive(List<HistoricalIncident> batch) {
+        var rejected = new LinkedHashMap<Integer, String>();
+        Set<String> systemIds = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        batch.forEach(h -> {
+            if (h.systemId() != null) {
+                systemIds.add(h.systemId());
+            }
+        });
+        Map<String, String> customerOfSystem = new HashMap<>();
+        directory.findSystems(systemIds).forEach(s -> customerOfSystem.put(s.id(), s.customerId()));
+        var engineerIds = new HashSet<String>();
+        batch.forEach(h -> engineerIds.add(h.resolvedBy()));
+        var knownEngineers = new HashSet<String>();
+        directory.findEngineers(engineerIds).forEach(e -> knownEngineers.add(e.id()));
+        var existing = new HashSet<String>();
+        var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
+        incidents.findAllById(explicitIds).forEach(i -> existing.add(i.getId()));
+
+        var now = clock.instant();
+        var stored = new ArrayList<Incident>();
+        for (int i = 0; i < batch.size(); i++) {
+            var h = batch.get(i);
+            String id = h.id() == null || h.id().isBlank() ? newId() : h.id();
+            if (h.systemId() != null && !customerOfSystem.containsKey(h.systemId())) {
+                rejected.put(i, "systemId: system '" + h.systemId() + "' does not exist");
+            } else if (!knownEngineers.contains(h.resolvedBy())) {
+                rejected.put(i, "resolvedBy: engineer '" + h.resolvedBy() + "' does not exist");
+            } else if (existing.contains(id) || !ids.add(id)) {
+                rejected.put(i, "id: incident '" + id + "' already exists");
+            } else {
+                stored.add(Incident.historical(id, customerOfSystem.get(h.systemId()), h, now));
+            }
+        }
+        incidents.saveAll(stored);
+        if (!stored.isEmpty()) {
+            events.publishEvent(new IncidentsResolved(stored.stream().map(Incident::getId).toList()));
+        }
+        return new ArchiveResult(stored.size(), rejected);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public IncidentView get(String incidentId) {
+        return load(incidentId).view(true);
+    }
+
+    @Override
+    @Transactional
+    public void startRouting(String incidentId) {
+        var incident = lockOrThrow(incidentId);
+        var now = clock.instant();
+        incident.startRouting(now);
+        events.publishEvent(incident.updated(now));
+    }
+
+    @Override
+    @Transactional
+    public void acceptOffer(String incidentId, String engineerId) {
+        var incident = lockOrThrow(incidentId);
+        var now = clock.instant();
+        incident.acceptedBy(engineerId, now);
+        events.publishEvent(incident.updated(now));
+    }
+
+    @Override
+    @Transactional
+    public void escalate(String incidentId, String reason) {
+        var incident = lockOrThrow(incidentId);
+        var now = clock.instant();
+        incident.escalate(reason, now);
+        events.publishEvent(new IncidentEscalated(incidentId, incident.customerId(), reason, now));
+        events.publishEvent(incident.updated(now));
+    }
+
+    @Override
+    @Transactional
+    public void note(String incidentId, String type, String detail, String actor) {
+        load(incidentId).record(clock.instant(), type, detail, actor);
+    }
+
+    @Override
+    @Transactional
+    public void involve(String incidentId, Collection<String> engineerIds) {
+        engineerIds.forEach(engineerId -> incidents.involve(incidentId, engineerId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> routingIncidentIds() {
+        return incidents.idsInStatus(IncidentStatus.ROUTING);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> resolvedIdsAfter(String afterId, int limit) {
+        return incidents.resolvedIdsAfter(afterId == null ? "" : afterId, PageRequest.of(0, limit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ResolvedIncident> resolved(Collection<String> incidentIds) {
+        return incidents.findAllById(incidentIds).stream()
+                .filter(i -> i.status() == IncidentStatus.RESOLVED)
+                .map(Incident::asHistory).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String fingerprint() {
+        return incidents.countByStatus(IncidentStatus.RESOLVED) + "@" + incidents.lastResolvedAt();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Integer> activeIncidents(Collection<String> engineerIds) {
+        if (engineerIds.isEmpty()) {
+            return Map.of();
+        }
+        var counts = new HashMap<String, Integer>();
+        for (Object[] row : incidents.countActive(engineerIds)) {
+            counts.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+
+    private Incident load(String incidentId) {
+        return incidents.findById(incidentId).orElseThrow(() -> new NotFoundException("incident", incidentId));
+    }
+
+    private Incident lockOrThrow(String incidentId) {
+        return incidents.findForUpdate(incidentId).orElseThrow(() -> new NotFoundException("incident", incidentId));
+    }
+
+    private void checkMayRead(Incident incident, CurrentUser user) {
+        if (!audience(incident.getId(), incident.customerId(), incident.assignee()).includes(user)) {
+            throw new ForbiddenException("you may not see incident " + incident.getId());
+        }
+    }
+
+    private static String newId() {
+        return "INC-" + Ids.orNew(null).replace("-", "").substring(0, 12).toUpperCase();
+    }
+
+    public record IncidentPage(long total, List<IncidentView> items) {
+    }
+}

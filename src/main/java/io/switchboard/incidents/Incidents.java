@@ -1,0 +1,55 @@
+package io.switchboard.incidents;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import jakarta.persistence.LockModeType;
+
+interface Incidents extends JpaRepository<Incident, String> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Incident i where i.id = :id")
+    Optional<Incident> findForUpdate(@Param("id") String id);
+
+    @Query("""
+            select i from Incident i
+            where (:status is null or i.status = :status)
+              and (:customerId is null or i.customerId = :customerId)
+              and (:engineerId is null or exists (
+                    select 1 from IncidentEngineer ie where ie.incidentId = i.id and ie.engineerId = :engineerId))
+            order by i.openedAt desc, i.id""")
+    Page<Incident> search(@Param("status") IncidentStatus status, @Param("customerId") String customerId,
+            @Param("engineerId") String engineerId, Pageable page);
+
+    List<Incident> findByAssigneeAndStatusOrderByOpenedAtDesc(String assignee, IncidentStatus status);
+
+    @Query("select i.assignee, count(i) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.ASSIGNED and i.assignee in :ids group by i.assignee")
+    List<Object[]> countActive(@Param("ids") Collection<String> engineerIds);
+
+    @Query("select i.id from Incident i where i.status = io.switchboard.incidents.IncidentStatus.RESOLVED and i.id > :after order by i.id")
+    List<String> resolvedIdsAfter(@Param("after") String after, Pageable page);
+
+    @Query("select i.id from Incident i where i.status = :status order by i.openedAt")
+    List<String> idsInStatus(@Param("status") IncidentStatus status);
+
+    long countByStatus(IncidentStatus status);
+
+    @Query("select max(i.resolvedAt) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.RESOLVED")
+    java.time.Instant lastResolvedAt();
+
+    @Modifying
+    @Query(value = "merge into incident_engineer (incident_id, engineer_id) key (incident_id, engineer_id) values (:incidentId, :engineerId)", nativeQuery = true)
+    void involve(@Param("incidentId") String incidentId, @Param("engineerId") String engineerId);
+
+    @Query("select ie.engineerId from IncidentEngineer ie where ie.incidentId = :incidentId")
+    List<String> involvedEngineers(@Param("incidentId") String incidentId);
+}

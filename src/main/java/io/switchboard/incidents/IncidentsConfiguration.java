@@ -1,0 +1,9 @@
+package io.switchboard.incidents;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(SlaSettings.class)
+class IncidentsConfiguration {
+}

@@ -1,0 +1,5 @@
+package io.switchboard.incidents;
+
+public enum Severity {
+    SEV1, SEV2, SEV3, SEV4
+}

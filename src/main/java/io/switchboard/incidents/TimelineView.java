@@ -1,0 +1,6 @@
+package io.switchboard.incidents;
+
+import java.time.Instant;
+
+public record TimelineView(Instant at, String type, String detail, String actor) {
+}

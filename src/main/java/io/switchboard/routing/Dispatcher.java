@@ -1,0 +1,262 @@
+package io.switchboard.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.EngineerStatus;
+import io.switchboard.directory.EngineerView;
+import io.switchboard.incidents.IncidentLifecycle;
+import io.switchboard.incidents.IncidentStatus;
+import io.switchboard.incidents.IncidentView;
+import io.switchboard.search.EngineerFinder;
+import io.switchboard.search.RecommendRequest;
+import io.switchboard.search.Recommendation;
+import io.switchboard.web.ConflictException;
+import io.switchboard.web.ForbiddenException;
+import io.switchboard.web.NotFoundException;
+
+/**
+ * Offers incidents to engineers in waves, as the severity's policy says, and moves on when an offer is
+ * declined or runs out. Everything it decides is in the database before anyone hears of it, so a
+ * restart resumes where it stopped.
+ */
+@Service
+public class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** How many ranked candidates to look at per free slot in a wave: room for busy and full engineers. */
+    private static final int CANDIDATES_PER_SLOT = 5;
+
+    private final Offers offers;
+    private final IncidentLifecycle incidents;
+    private final Directory directory;
+    private final EngineerFinder finder;
+    private final RoutingSettings settings;
+    private final RoutingLock lock;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
+            RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock) {
+        this.offers = offers;
+        this.incidents = incidents;
+        this.directory = directory;
+        this.finder = finder;
+        this.settings = settings;
+        this.lock = lock;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new (or re-routed) incident: start routing and ring the first wave. */
+    public void route(String incidentId) {
+        lock.inTransaction(() -> {
+            var incident = incidents.get(incidentId);
+            if (incident.status() != IncidentStatus.OPEN && incident.status() != IncidentStatus.ESCALATED) {
+                return;
+            }
+            incidents.startRouting(incidentId);
+            nextWave(incidents.get(incidentId));
+        });
+    }
+
+    public List<PendingOffer> pendingFor(String engineerId) {
+        var now = clock.instant();
+        return offers.findByEngineerIdAndStatusOrderByExpiresAt(engineerId, OfferStatus.PENDING).stream()
+                .filter(offer -> !offer.hasExpiredAt(now))
+                .map(offer -> {
+                    var incident = incidents.get(offer.incidentId());
+                    return new PendingOffer(offer.getId(), incident.id(), incident.severity(), incident.title(),
+                            incident.systemId(), offer.expiresAt());
+                })
+                .toList();
+    }
+
+    /** The engineer takes the incident: exactly one accept wins, every other offer of it is withdrawn. */
+    public void accept(String offerId, String engineerId) {
+        lock.inTransaction(() -> {
+            var offer = ownOffer(offerId, engineerId);
+            var now = clock.instant();
+            if (offer.isPending() && offer.hasExpiredAt(now)) {
+                throw new ConflictException("offer " + offerId + " expired at " + offer.expiresAt());
+            }
+            if (!offer.isPending()) {
+                throw new ConflictException("offer " + offerId + " is " + offer.status() + " and can no longer be accepted");
+            }
+            var engineer = directory.findEngineer(engineerId).orElseThrow();
+            if (engineer.activeIncidents() >= engineer.maxActive()) {
+                throw new ConflictException("you already work on " + engineer.activeIncidents()
+                        + " incidents, your limit is " + engineer.maxActive());
+            }
+            incidents.acceptOffer(offer.incidentId(), engineerId);
+            offer.accept(now);
+            incidents.note(offer.incidentId(), "ACCEPTED", "Offer accepted by " + engineerId, engineerId);
+            events.publishEvent(new OfferAccepted(offerId, offer.incidentId(), engineerId, now));
+            withdrawOthers(offer.incidentId(), "taken by " + engineerId, now);
+        });
+    }
+
+    public void decline(String offerId, String engineerId, String reason) {
+        lock.inTransaction(() -> {
+            var offer = ownOffer(offerId, engineerId);
+            var now = clock.instant();
+            if (!offer.isPending()) {
+                throw new ConflictException("offer " + offerId + " is " + offer.status() + " and can no longer be declined");
+            }
+            String why = reason == null || reason.isBlank() ? "no reason given" : reason.trim();
+            offer.decline(why, now);
+            incidents.note(offer.incidentId(), "DECLINED", engineerId + " declined: " + why, engineerId);
+            events.publishEvent(new OfferDeclined(offerId, offer.incidentId(), engineerId, why, now));
+            moveOnIfSilent(offer.incidentId());
+        });
+    }
+
+    /** Expires every offer whose time is up and rings the next wave where nobody is left ringing. */
+    public void expireDue() {
+        var now = clock.instant();
+        for (var due : offers.findDue(now)) {
+            lock.inTransaction(() -> offers.findForUpdate(due.getId()).filter(Offer::isPending).ifPresent(offer -> {
+                expire(offer, now);
+                moveOnIfSilent(offer.incidentId());
+            }));
+        }
+    }
+
+    /**
+     * The invariant: an incident in ROUTING always has a ringing offer. Repairs any that lost theirs,
+     * e.g. when the server stopped between an expiry and the next wave.
+     */
+    public void resumeStalled() {
+        for (String incidentId : incidents.routingIncidentIds()) {
+            lock.inTransaction(() -> {
+                if (!offers.hasPending(incidentId)) {
+                    var incident = incidents.get(incidentId);
+                    if (incident.status() == IncidentStatus.ROUTING) {
+                        nextWave(incident);
+                    }
+                }
+            });
+        }
+    }
+
+    /** The incident left routing some other way (a dispatcher assigned or resolved it): stop ringing. */
+    void withdrawAll(String incidentId, String reason) {
+        lock.inTransaction(() -> withdrawOthers(incidentId, reason, clock.instant()));
+    }
+
+    private void moveOnIfSilent(String incidentId) {
+        if (!offers.hasPending(incidentId)) {
+            var incident = incidents.get(incidentId);
+            if (incident.status() == IncidentStatus.ROUTING) {
+                nextWave(incident);
+            }
+        }
+    }
+
+    private void nextWave(IncidentView incident) {
+        var policy = settings.policy(incident.severity());
+        var previous = offers.findByIncidentIdOrderByCreatedAt(incident.id());
+        int wave = previous.stream().mapToInt(Offer::wave).max().orElse(0) + 1;
+        if (wave > policy.maxWaves()) {
+            escalate(incident.id(), "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
+            return;
+        }
+        var asked = new HashSet<String>();
+        previous.forEach(offer -> asked.add(offer.engineerId()));
+        var candidates = candidates(incident, policy, asked);
+        if (candidates.isEmpty()) {
+            escalate(incident.id(), asked.isEmpty()
+                    ? "No qualified engineer is available"
+                    : "No further qualified engineer is available after " + asked.size() + " offer(s)");
+            return;
+        }
+        var now = clock.instant();
+        var expiresAt = now.plus(policy.offerTimeout());
+        var made = new ArrayList<Offer>();
+        for (var candidate : candidates) {
+            made.add(new Offer(UUID.randomUUID().toString(), incident.id(), candidate.engineerId(), wave, now, expiresAt));
+        }
+        offers.saveAll(made);
+        incidents.involve(incident.id(), made.stream().map(Offer::engineerId).toList());
+        incidents.note(incident.id(), "OFFERED", "Wave " + wave + ": offered to "
+                + String.join(", ", candidates.stream().map(c -> c.name() + " (" + c.engineerId() + ")").toList()), null);
+        for (var offer : made) {
+            events.publishEvent(new OfferMade(offer.getId(), incident.id(), offer.engineerId(), incident.severity(),
+                    incident.title(), incident.systemId(), expiresAt));
+        }
+    }
+
+    /** The best ranked engineers who are available, qualified and below their capacity. */
+    private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, HashSet<String> asked) {
+        String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
+        var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
+                incident.description(), policy.waveSize() * CANDIDATES_PER_SLOT + asked.size(), true, asked)).hits();
+        var eligible = ranked.stream()
+                .filter(r -> !asked.contains(r.engineerId()) && r.score() >= policy.minScore())
+                .toList();
+        Map<String, EngineerView> live = new HashMap<>();
+        directory.findEngineers(eligible.stream().map(Recommendation::engineerId).toList())
+                .forEach(e -> live.put(e.id(), e));
+        Map<String, Integer> ringing = ringingCounts(live.keySet());
+        var chosen = new ArrayList<Recommendation>();
+        for (var candidate : eligible) {
+            var engineer = live.get(candidate.engineerId());
+            if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE
+                    && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()) {
+                chosen.add(candidate);
+                if (chosen.size() == policy.waveSize()) {
+                    break;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private Map<String, Integer> ringingCounts(java.util.Collection<String> engineerIds) {
+        var counts = new HashMap<String, Integer>();
+        if (!engineerIds.isEmpty()) {
+            for (Object[] row : offers.countPending(engineerIds)) {
+                counts.put((String) row[0], ((Number) row[1]).intValue());
+            }
+        }
+        return counts;
+    }
+
+    private void escalate(String incidentId, String reason) {
+        log.info("Escalating {}: {}", incidentId, reason);
+        incidents.escalate(incidentId, reason);
+    }
+
+    private void expire(Offer offer, Instant now) {
+        offer.expire(now);
+        incidents.note(offer.incidentId(), "EXPIRED", "Offer to " + offer.engineerId() + " was not answered in time", null);
+        events.publishEvent(new OfferExpired(offer.getId(), offer.incidentId(), offer.engineerId(), now));
+        events.publishEvent(new OfferWithdrawn(offer.getId(), offer.incidentId(), offer.engineerId(), "expired"));
+    }
+
+    private void withdrawOthers(String incidentId, String reason, Instant now) {
+        for (var other : offers.findByIncidentIdAndStatus(incidentId, OfferStatus.PENDING)) {
+            other.withdraw(reason, now);
+            events.publishEvent(new OfferWithdrawn(other.getId(), incidentId, other.engineerId(), reason));
+        }
+    }
+
+    private Offer ownOffer(String offerId, String engineerId) {
+        var offer = offers.findForUpdate(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
+        if (!offer.engineerId().equals(engineerId)) {
+            throw new ForbiddenException("offer " + offerId + " was made to someone else");
+        }
+        return offer;
+    }
+}

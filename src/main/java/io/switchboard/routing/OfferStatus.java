@@ -1,0 +1,5 @@
+package io.switchboard.routing;
+
+public enum OfferStatus {
+    PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN
+}

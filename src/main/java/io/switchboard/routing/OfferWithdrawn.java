@@ -1,0 +1,4 @@
+package io.switchboard.routing;
+
+public record OfferWithdrawn(String offerId, String incidentId, String engineerId, String reason) {
+}

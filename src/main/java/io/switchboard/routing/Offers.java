@@ -1,0 +1,35 @@
+package io.switchboard.routing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import jakarta.persistence.LockModeType;
+
+interface Offers extends JpaRepository<Offer, String> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Offer o where o.id = :id")
+    Optional<Offer> findForUpdate(@Param("id") String id);
+
+    List<Offer> findByIncidentIdOrderByCreatedAt(String incidentId);
+
+    List<Offer> findByIncidentIdAndStatus(String incidentId, OfferStatus status);
+
+    List<Offer> findByEngineerIdAndStatusOrderByExpiresAt(String engineerId, OfferStatus status);
+
+    @Query("select o from Offer o where o.status = io.switchboard.routing.OfferStatus.PENDING and o.expiresAt <= :now order by o.expiresAt")
+    List<Offer> findDue(@Param("now") Instant now);
+
+    @Query("select o.engineerId, count(o) from Offer o where o.status = io.switchboard.routing.OfferStatus.PENDING and o.engineerId in :ids group by o.engineerId")
+    List<Object[]> countPending(@Param("ids") Collection<String> engineerIds);
+
+    @Query("select count(o) > 0 from Offer o where o.incidentId = :incidentId and o.status = io.switchboard.routing.OfferStatus.PENDING")
+    boolean hasPending(@Param("incidentId") String incidentId);
+}

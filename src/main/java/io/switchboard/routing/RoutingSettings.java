@@ -1,0 +1,40 @@
+package io.switchboard.routing;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.switchboard.incidents.Severity;
+
+/**
+ * How incidents are offered.
+ *
+ * @param sweepInterval how often expired offers and stalled incidents are looked for
+ * @param policies one policy per severity
+ */
+@ConfigurationProperties("switchboard.routing")
+record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies) {
+
+    /**
+     * @param waveSize engineers offered at once
+     * @param offerTimeout how long an offer rings before it expires
+     * @param maxWaves waves before the incident escalates to dispatchers
+     * @param minScore lowest recommendation score that counts as qualified (0 = anyone the ranking finds)
+     */
+    record Policy(int waveSize, Duration offerTimeout, int maxWaves, double minScore) {
+        Policy {
+            if (waveSize < 1 || maxWaves < 1 || offerTimeout == null || offerTimeout.isNegative() || offerTimeout.isZero()) {
+                throw new IllegalArgumentException("a routing policy needs wave-size >= 1, max-waves >= 1 and a positive offer-timeout");
+            }
+        }
+    }
+
+    Policy policy(Severity severity) {
+        var policy = policies == null ? null : policies.get(severity);
+        if (policy == null) {
+            throw new IllegalStateException("switchboard.routing.policies." + severity + " is not configured");
+        }
+        return policy;
+    }
+}

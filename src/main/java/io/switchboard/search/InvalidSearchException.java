@@ -1,0 +1,7 @@
+package io.switchboard.search;
+
+public class InvalidSearchException extends RuntimeException {
+    public InvalidSearchException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,11 @@
+package io.switchboard.search;
+
+import java.util.stream.Stream;
+
+public interface SearchSource {
+    Stream<IndexedEngineer> engineers();
+
+    Stream<IndexedIncident> resolvedIncidents();
+
+    String fingerprint();
+}

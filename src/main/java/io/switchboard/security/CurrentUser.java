@@ -1,0 +1,18 @@
+package io.switchboard.security;
+
+
+/**
+ * The signed-in user as the rest of the application sees it. A controller method may take it as a
+ * parameter; a customer is tied to one customer, an engineer to one engineer record.
+ */
+public record CurrentUser(String username, Role role, String customerId, String engineerId) {
+
+    /** Dispatchers and admins see every customer's incidents and the live board. */
+    public boolean isStaff() {
+        return role == Role.ADMIN || role == Role.DISPATCHER;
+    }
+
+    public boolean is(Role other) {
+        return role == other;
+    }
+}

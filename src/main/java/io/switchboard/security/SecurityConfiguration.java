@@ -1,0 +1,129 @@
+package io.switchboard.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Browsers sign in with a form and keep a session (CSRF token in the XSRF-TOKEN cookie); scripts send
+ * HTTP Basic on every request and need no CSRF token, since a browser never adds that header by itself.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+        var problems = new ProblemResponses(json);
+        AuthenticationEntryPoint unauthorized = problems::unauthorized;
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+                        .requestMatchers("/api/**", "/ws", "/ws/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler((request, response, authentication) ->
+                                problems.json(response, HttpStatus.OK, CurrentUsers.of(authentication).orElseThrow()))
+                        .failureHandler(problems::badCredentials))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler(new org.springframework.security.web.authentication.logout
+                                .HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .csrf(csrf -> csrf.spa()
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(unauthorized, request -> true)
+                        .accessDeniedHandler(problems::forbidden));
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    /** Writes the CSRF cookie on every response so a single-page app always has a token to echo. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Security's own answers, as problem details like every other error. */
+    private record ProblemResponses(JsonMapper json) {
+
+        void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException {
+            // Scripts get a Basic challenge; a browser's fetch (Sec-Fetch-Mode) gets none, so no login pop-up.
+            if (request.getHeader("Sec-Fetch-Mode") == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\"");
+            }
+            problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in, or send HTTP Basic credentials");
+        }
+
+        void badCredentials(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException {
+            problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Wrong username or password");
+        }
+
+        void forbidden(HttpServletRequest request, HttpServletResponse response,
+                org.springframework.security.access.AccessDeniedException e) throws IOException {
+            problem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
+        }
+
+        void problem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), new Problem("about:blank", title, status.value(), detail));
+        }
+
+        void json(HttpServletResponse response, HttpStatus status, Object body) throws IOException {
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), body);
+        }
+    }
+
+    private record Problem(String type, String title, int status, String detail) {
+    }
+
+}
