@@ -1,0 +1,3 @@
+package io.switchboard.search;
+
+public record GeoPoint(double lat, double lon) {}

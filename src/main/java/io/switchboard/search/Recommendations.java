@@ -1,0 +1,5 @@
+package io.switchboard.search;
+
+import java.util.List;
+
+public record Recommendations(List<Recommendation> hits) {}
