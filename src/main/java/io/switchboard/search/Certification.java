@@ -1,8 +1,11 @@
 package io.switchboard.search;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.time.Instant;
 
-public record Certification(String name, java.time.Instant expires) {
+/** A certification; {@code expires} null means it never expires. */
+public record Certification(String name, Instant expires) {
+
+    public boolean validAt(Instant now) {
+        return expires == null || expires.isAfter(now);
+    }
 }

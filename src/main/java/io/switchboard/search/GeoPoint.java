@@ -1,8 +1,3 @@
 package io.switchboard.search;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-public record GeoPoint(double lat, double lon) {
-}
+public record GeoPoint(double lat, double lon) {}

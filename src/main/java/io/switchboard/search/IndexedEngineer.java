@@ -1,8 +1,14 @@
 package io.switchboard.search;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-public record IndexedEngineer(String id, String name, String email, List<String> skills, List<KnownSystem> systems, List<Certification> certifications, GeoPoint base, String timeZone, List<String> languages, String status) {
+public record IndexedEngineer(String id, String name, String email, List<String> skills, List<KnownSystem> systems,
+        List<Certification> certifications, GeoPoint base, String timeZone, List<String> languages, String status) {
+
+    public IndexedEngineer {
+        skills = skills == null ? List.of() : List.copyOf(skills);
+        systems = systems == null ? List.of() : List.copyOf(systems);
+        certifications = certifications == null ? List.of() : List.copyOf(certifications);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
 }

@@ -1,8 +1,7 @@
 package io.switchboard.search;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.time.Instant;
 
-public record IndexedIncident(String id, String systemId, String systemName, String product, String title, String description, String resolution, String resolvedBy, java.time.Instant resolvedAt) {
-}
+/** A resolved incident: history that teaches the recommendation. */
+public record IndexedIncident(String id, String systemId, String systemName, String product, String title,
+        String description, String resolution, String resolvedBy, Instant resolvedAt) {}

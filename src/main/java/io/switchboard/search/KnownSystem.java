@@ -1,8 +1,5 @@
 package io.switchboard.search;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-public record KnownSystem(String systemId, String systemName, String product, String version, String customerId, String siteLabel, int level) {
-}
+/** A system an engineer declares knowledge of, with a level from 1 (novice) to 5 (expert). */
+public record KnownSystem(String systemId, String systemName, String product, String version, String customerId,
+        String siteLabel, int level) {}

@@ -1,8 +1,4 @@
 package io.switchboard.search;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-public record Reason(String signal, double weight, String detail) {
-}
+/** One signal behind a recommendation, with its contribution to the score and a dispatcher-readable detail. */
+public record Reason(String signal, double weight, String detail) {}

@@ -1,8 +1,4 @@
 package io.switchboard.search;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-public record Suggestion(String text, String kind, String id) {
-}
+/** kind: ENGINEER, SKILL, SYSTEM; id is the engineer or system id (null for skills). */
+public record Suggestion(String text, String kind, String id) {}

@@ -1,2 +1,2 @@
-/** Finding engineers: dispatcher search and the expertise ranking routing uses; every Lucene class lives in internal/. */
+/** Finds the right engineer: dispatcher search and expertise ranking over a Lucene index (internals in {@code internal}). */
 package io.switchboard.search;

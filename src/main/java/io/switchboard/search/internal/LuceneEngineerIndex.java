@@ -1,0 +1,538 @@
+package io.switchboard.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.switchboard.search.EngineerFinder;
+import io.switchboard.search.EngineerSearch;
+import io.switchboard.search.EngineerSearchResult;
+import io.switchboard.search.IndexedEngineer;
+import io.switchboard.search.IndexedIncident;
+import io.switchboard.search.RecommendRequest;
+import io.switchboard.search.Recommendations;
+import io.switchboard.search.SearchIndexing;
+import io.switchboard.search.SearchSettings;
+import io.switchboard.search.SearchSource;
+import io.switchboard.search.Suggestion;
+
+/**
+ * The one owner of every Lucene object: a single {@link IndexWriter} over a persistent {@link FSDirectory}, a
+ * near-real-time {@link SearcherManager} kept fresh by a {@link ControlledRealTimeReopenThread} (writes wait for
+ * their sequence number, so they are searchable when the call returns), rebuilt from the {@link SearchSource}
+ * when the index is missing, stale (fingerprint in the commit user data) or damaged. Closed in order.
+ */
+@Component
+public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, SmartLifecycle, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneEngineerIndex.class);
+    static final String FINGERPRINT = "switchboard.fingerprint";
+    static final String SCHEMA = "switchboard.schema";
+    private static final int BATCH = 2_000;
+
+    private final SearchSettings settings;
+    private final SearchSource source;
+    private final Clock clock;
+    private final Path path;
+    private final Analyzers analyzers;
+    private final ResolverStats stats;
+
+    /** Guards open/close/rebuild (write lock) against reads and writes (read lock). */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private volatile boolean ready;
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searcherManager;
+    private ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
+    private boolean lastOpenRebuilt;
+
+    @Autowired
+    public LuceneEngineerIndex(SearchSettings settings, SearchSource source, Clock clock,
+            @Value("${switchboard.data-dir:./data}") String dataDir) {
+        this(settings, source, clock, Path.of(dataDir).resolve("index"));
+    }
+
+    public LuceneEngineerIndex(SearchSettings settings, SearchSource source, Clock clock, Path indexPath) {
+        this.settings = settings;
+        this.source = source;
+        this.clock = clock;
+        this.path = indexPath;
+        this.analyzers = new Analyzers(settings.synonymsFile());
+        this.stats = new ResolverStats(settings.recommend().recencyHalfLife());
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Opens the index, rebuilding it from the source when missing, stale or damaged. Idempotent. */
+    public void open() {
+        lifecycle.writeLock().lock();
+        try {
+            if (ready) {
+                return;
+            }
+            Files.createDirectories(path);
+            directory = FSDirectory.open(path);
+            String fingerprint = source.fingerprint();
+            String why = needsRebuild(fingerprint);
+            lastOpenRebuilt = why != null;
+            if (why != null) {
+                log.info("Rebuilding search index at {}: {}", path, why);
+                wipe();
+            }
+            writer = new IndexWriter(directory, writerConfig(why != null));
+            searcherManager = new SearcherManager(writer, true, true, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                        org.apache.lucene.index.IndexReader previous) {
+                    IndexSearcher s = new IndexSearcher(reader);
+                    s.setSimilarity(new BM25Similarity());
+                    return s;
+                }
+            });
+            reopenThread = new ControlledRealTimeReopenThread<>(writer, searcherManager,
+                    seconds(settings.index().reopenMaxStale()), seconds(settings.index().reopenMinStale()));
+            reopenThread.setName("search-index-reopen");
+            reopenThread.setDaemon(true);
+            reopenThread.start();
+            if (why != null) {
+                fill(fingerprint);
+            } else {
+                loadStats();
+            }
+            ready = true;
+        } catch (IOException e) {
+            closeQuietly();
+            throw new UncheckedIOException("Cannot open search index at " + path, e);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** True when the last {@link #open()} rebuilt the index from the source. */
+    boolean lastOpenRebuilt() {
+        return lastOpenRebuilt;
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private IndexWriterConfig writerConfig(boolean create) {
+        IndexWriterConfig c = new IndexWriterConfig(analyzers.index());
+        c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+        c.setRAMBufferSizeMB(settings.index().ramBufferMb());
+        c.setSimilarity(new BM25Similarity());
+        c.setCommitOnClose(false);
+        return c;
+    }
+
+    /** Why the index on disk cannot be used, or null when it can. */
+    private String needsRebuild(String fingerprint) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "no index yet";
+            }
+            Map<String, String> userData = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!Fields.SCHEMA_VERSION.equals(userData.get(SCHEMA))) {
+                return "schema changed";
+            }
+            if (fingerprint == null || !fingerprint.equals(userData.get(FINGERPRINT))) {
+                return "stale (fingerprint " + userData.get(FINGERPRINT) + ", database " + fingerprint + ")";
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "unreadable (" + e + ")";
+        }
+    }
+
+    private void wipe() throws IOException {
+        for (String file : directory.listAll()) {
+            if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                try {
+                    directory.deleteFile(file);
+                } catch (IOException e) {
+                    log.warn("Cannot delete damaged index file {}: {}", file, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Streams everything from the source into the (empty) writer, commits with the fingerprint, refreshes. */
+    private void fill(String fingerprint) throws IOException {
+        stats.clear();
+        try (Stream<IndexedEngineer> engineers = source.engineers()) {
+            batches(engineers.iterator(), this::writeEngineers);
+        }
+        try (Stream<IndexedIncident> incidents = source.resolvedIncidents()) {
+            batches(incidents.iterator(), this::writeIncidents);
+        }
+        commit(fingerprint);
+        searcherManager.maybeRefreshBlocking();
+    }
+
+    private interface BatchWriter<T> {
+        long write(List<T> batch) throws IOException;
+    }
+
+    private static <T> void batches(Iterator<T> it, BatchWriter<T> w) throws IOException {
+        List<T> batch = new ArrayList<>(BATCH);
+        while (it.hasNext()) {
+            T t = it.next();
+            if (t != null) {
+                batch.add(t);
+            }
+            if (batch.size() >= BATCH) {
+                w.write(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            w.write(batch);
+        }
+    }
+
+    private void commit(String fingerprint) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        data.put(SCHEMA, Fields.SCHEMA_VERSION);
+        data.put(FINGERPRINT, fingerprint == null ? "" : fingerprint);
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+    }
+
+    /** Rebuilds the in-memory resolver statistics from the incidents' doc values. */
+    private void loadStats() throws IOException {
+        stats.clear();
+        IndexSearcher s = searcherManager.acquire();
+        try {
+            for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+                LeafReader r = ctx.reader();
+                SortedDocValues resolver = r.getSortedDocValues(Fields.RESOLVER_DV);
+                if (resolver == null) {
+                    continue;
+                }
+                SortedDocValues system = r.getSortedDocValues(Fields.INC_SYSTEM_DV);
+                SortedDocValues systemName = r.getSortedDocValues(Fields.INC_SYSTEM_NAME_DV);
+                NumericDocValues at = r.getNumericDocValues(Fields.RESOLVED_AT);
+                Bits live = r.getLiveDocs();
+                for (int doc = resolver.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = resolver.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    String sys = null;
+                    String sysName = null;
+                    if (system != null && system.advanceExact(doc)) {
+                        String raw = system.lookupOrd(system.ordValue()).utf8ToString();
+                        sys = Fields.norm(raw);
+                        sysName = raw;
+                        if (systemName != null && systemName.advanceExact(doc)) {
+                            sysName = systemName.lookupOrd(systemName.ordValue()).utf8ToString();
+                        }
+                    }
+                    long t = at != null && at.advanceExact(doc) ? at.longValue() : 0L;
+                    stats.add(resolver.lookupOrd(resolver.ordValue()).utf8ToString(), sys, sysName, t);
+                }
+            }
+        } finally {
+            searcherManager.release(s);
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (writer != null && writer.isOpen()) {
+                try {
+                    String fp;
+                    try {
+                        fp = source.fingerprint();
+                    } catch (RuntimeException e) {
+                        fp = "";
+                    }
+                    reopenThread.close();
+                    reopenThread = null;
+                    searcherManager.close();
+                    searcherManager = null;
+                    commit(fp);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Could not commit search index on close: {}", e.toString());
+                }
+            }
+            closeQuietly();
+        } finally {
+            ready = false;
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void closeQuietly() {
+        ready = false;
+        if (reopenThread != null) {
+            reopenThread.close();
+            reopenThread = null;
+        }
+        try {
+            if (searcherManager != null) {
+                searcherManager.close();
+            }
+        } catch (IOException e) {
+            log.warn("Closing searcher manager: {}", e.toString());
+        }
+        searcherManager = null;
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Closing index writer: {}", e.toString());
+        }
+        writer = null;
+        try {
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException e) {
+            log.warn("Closing index directory: {}", e.toString());
+        }
+        directory = null;
+    }
+
+    // SmartLifecycle: open during context refresh (health is UP only after), close on shutdown.
+    @Override
+    public void start() {
+        open();
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ready;
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready;
+    }
+
+    // ------------------------------------------------------------------ indexing
+
+    @Override
+    public void upsertEngineers(Collection<IndexedEngineer> engineers) {
+        if (engineers == null || engineers.isEmpty()) {
+            return;
+        }
+        write(() -> writeEngineers(List.copyOf(engineers)));
+    }
+
+    @Override
+    public void deleteEngineer(String engineerId) {
+        if (engineerId == null) {
+            return;
+        }
+        write(() -> writer.deleteDocuments(new Term(Fields.ENG_ID, engineerId)));
+    }
+
+    @Override
+    public void addResolvedIncidents(Collection<IndexedIncident> incidents) {
+        if (incidents == null || incidents.isEmpty()) {
+            return;
+        }
+        write(() -> writeIncidents(List.copyOf(incidents)));
+    }
+
+    @Override
+    public void rebuild() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!ready) {
+                open();
+                return;
+            }
+            String fingerprint = source.fingerprint();
+            writer.deleteAll();
+            fill(fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Rebuilding the search index failed", e);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private long writeEngineers(List<IndexedEngineer> engineers) throws IOException {
+        long seq = -1;
+        for (IndexedEngineer e : engineers) {
+            if (e == null || Fields.blank(e.id())) {
+                continue;
+            }
+            seq = writer.updateDocument(new Term(Fields.ENG_ID, e.id()), Fields.engineer(e, analyzers.index()));
+        }
+        return seq;
+    }
+
+    private long writeIncidents(List<IndexedIncident> incidents) throws IOException {
+        long seq = -1;
+        Instant now = clock.instant();
+        List<Document> docs = new ArrayList<>(incidents.size());
+        for (IndexedIncident i : incidents) {
+            if (i == null || Fields.blank(i.id()) || Fields.blank(i.resolvedBy())) {
+                continue;
+            }
+            seq = writer.updateDocument(new Term(Fields.INC_ID, i.id()), Fields.incident(i, now));
+            String sys = Fields.blank(i.systemId()) ? null : Fields.norm(i.systemId());
+            stats.add(i.resolvedBy(), sys, Fields.blank(i.systemName()) ? (sys == null ? null : i.systemId().trim())
+                    : i.systemName().trim(), (i.resolvedAt() == null ? now : i.resolvedAt()).toEpochMilli());
+        }
+        docs.clear();
+        return seq;
+    }
+
+    private interface Write {
+        long apply() throws IOException;
+    }
+
+    private void write(Write w) {
+        lifecycle.readLock().lock();
+        try {
+            requireReady();
+            long seq = w.apply();
+            if (seq >= 0) {
+                reopenThread.waitForGeneration(seq);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Search index write failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the search index", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private void requireReady() {
+        if (!ready) {
+            throw new IllegalStateException("Search index is not open");
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    <T> T withSearcher(SearcherFunction<T> fn) {
+        lifecycle.readLock().lock();
+        try {
+            requireReady();
+            IndexSearcher s = searcherManager.acquire();
+            try {
+                return fn.apply(s);
+            } finally {
+                searcherManager.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Search failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public EngineerSearchResult search(EngineerSearch query) {
+        DispatcherSearch search = new DispatcherSearch(settings.query(), analyzers, clock);
+        DispatcherSearch.Prepared prepared = search.prepare(query);
+        return withSearcher(s -> search.execute(s, prepared));
+    }
+
+    @Override
+    public Recommendations recommend(RecommendRequest request) {
+        Recommender recommender = new Recommender(settings.recommend(), analyzers, stats, clock);
+        Recommender.Prepared prepared = recommender.prepare(request);
+        return withSearcher(s -> recommender.execute(s, prepared));
+    }
+
+    /** Same as {@link #recommend} with other ranking settings (evaluation and tuning). */
+    Recommendations recommend(RecommendRequest request, SearchSettings.Recommend with) {
+        Recommender recommender = new Recommender(with, analyzers, stats, clock);
+        Recommender.Prepared prepared = recommender.prepare(request);
+        return withSearcher(s -> recommender.execute(s, prepared));
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        String p = Fields.norm(prefix);
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        if (p.length() > 100) {
+            p = p.substring(0, 100);
+        }
+        int n = Math.max(1, Math.min(limit <= 0 ? 10 : limit, 50));
+        String key = p;
+        return withSearcher(s -> Suggester.suggest(s, key, n));
+    }
+
+    Path path() {
+        return path;
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    static <K, V> Map<K, V> ordered() {
+        return new LinkedHashMap<>();
+    }
+
+    static void await(long millis) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(millis);
+    }
+}

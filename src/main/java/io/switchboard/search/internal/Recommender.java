@@ -1,0 +1,513 @@
+package io.switchboard.search.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
+
+import io.switchboard.search.InvalidSearchException;
+import io.switchboard.search.Reason;
+import io.switchboard.search.RecommendRequest;
+import io.switchboard.search.Recommendation;
+import io.switchboard.search.Recommendations;
+import io.switchboard.search.SearchSettings;
+
+/**
+ * Who is most likely to fix an incident. Fuses, per candidate engineer:
+ * <ul>
+ * <li>similar resolved incidents: BM25 top-N over past title+description+resolution (once over all history, once
+ * within the incident's system), each hit weighted by (score/best)^p, recency decay and same-system bonus, summed
+ * per resolver and normalised to a share (expert finding "model 2" with sharpening, recency and system);</li>
+ * <li>the resolver's history on the system: Dirichlet-smoothed, recency-decayed P(resolver | system);</li>
+ * <li>global popularity (decayed);</li>
+ * <li>declared level on the system and on the product;</li>
+ * <li>profile text match (skills, certifications, products, system names vs the incident text);</li>
+ * <li>valid certifications mentioned by the incident (expired ones never count).</li>
+ * </ul>
+ * Every retrieval is a bounded top-N; stored fields are only read for the final hits.
+ */
+final class Recommender {
+
+    private static final int MAX_TEXT = 20_000;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    record Prepared(RecommendRequest request, String systemKey, String productKey, int limit,
+            Map<String, Integer> textTerms, Set<String> titleTerms, Set<String> codeTerms) {}
+
+    private final SearchSettings.Recommend cfg;
+    private final SearchSettings.Weights w;
+    private final Analyzers analyzers;
+    private final ResolverStats stats;
+    private final Clock clock;
+
+    Recommender(SearchSettings.Recommend cfg, Analyzers analyzers, ResolverStats stats, Clock clock) {
+        this.cfg = cfg;
+        this.w = cfg.weights();
+        this.analyzers = analyzers;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    Prepared prepare(RecommendRequest r) {
+        if (r == null) {
+            throw new InvalidSearchException("A recommendation request is required");
+        }
+        int limit = r.limit() <= 0 ? cfg.defaultLimit() : r.limit();
+        if (limit > cfg.maxLimit()) {
+            throw new InvalidSearchException("limit must be at most " + cfg.maxLimit());
+        }
+        if (r.systemId() != null && r.systemId().length() > 200) {
+            throw new InvalidSearchException("systemId is too long");
+        }
+        String title = cut(r.title());
+        String text = cut(String.join("\n", nn(r.title()), nn(r.description()), nn(r.product())));
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        for (String t : Fields.terms(analyzers.index(), Fields.INC_TEXT, text)) {
+            tf.merge(t, 1, Integer::sum);
+        }
+        Set<String> titleTerms = new HashSet<>(Fields.terms(analyzers.index(), Fields.INC_TEXT, title));
+        Set<String> codes = new LinkedHashSet<>(Fields.terms(analyzers.index(), Fields.INC_CODES, text));
+        return new Prepared(r, Fields.blank(r.systemId()) ? null : Fields.norm(r.systemId()),
+                Fields.blank(r.product()) ? null : Fields.norm(r.product()), limit, tf, titleTerms, codes);
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
+    }
+
+    private static String nn(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Everything known about one candidate while ranking. */
+    private static final class Candidate {
+        final String id;
+        double similar;
+        int similarCount;
+        int similarOnSystem;
+        long similarLast = Long.MIN_VALUE;
+        double systemPrior;
+        double popularity;
+        int declaredLevel;
+        int productLevel;
+        double profile;
+        double certification;
+        String certDetail;
+        String profileDetail;
+        boolean known;
+        String status;
+        String name;
+        double score;
+
+        Candidate(String id) {
+            this.id = id;
+        }
+    }
+
+    Recommendations execute(IndexSearcher searcher, Prepared p) throws IOException {
+        long now = clock.millis();
+        Map<String, Candidate> cands = new HashMap<>();
+        List<String> selected = selectTerms(searcher, p);
+
+        // (b) expertise learned from similar resolved incidents
+        if (!selected.isEmpty() || !p.codeTerms().isEmpty()) {
+            Query text = incidentTextQuery(p, selected);
+            similarIncidents(searcher, text, p, now, cands);
+        }
+        double simTotal = cands.values().stream().mapToDouble(c -> c.similar).sum();
+
+        // (b') history on the system: add its top resolvers as candidates
+        for (String r : stats.topOnSystem(p.systemKey(), cfg.candidatesPerSignal(), now)) {
+            cands.computeIfAbsent(r, Candidate::new);
+        }
+        // (a) declared knowledge of the system and the product
+        declared(searcher, Fields.SYSTEM_LEVEL, p.systemKey(), cands, true);
+        declared(searcher, Fields.PRODUCT_LEVEL, p.productKey(), cands, false);
+        // (c) profile text match
+        profile(searcher, p, selected, cands);
+        if (cands.isEmpty()) {
+            for (String r : stats.topOverall(cfg.candidatesPerSignal(), now)) {
+                cands.computeIfAbsent(r, Candidate::new);
+            }
+        }
+
+        resolveEngineers(searcher, cands);
+        List<Candidate> ranked = new ArrayList<>();
+        for (Candidate c : cands.values()) {
+            if (p.request().excludeEngineerIds().contains(c.id)) {
+                continue;
+            }
+            if (p.request().availableOnly() && !(c.known && "AVAILABLE".equals(c.status))) {
+                continue;
+            }
+            c.similar = simTotal > 0 ? c.similar / simTotal : 0;
+            c.systemPrior = stats.systemPrior(c.id, p.systemKey(), now, cfg.priorSmoothing());
+            c.popularity = stats.popularity(c.id, now);
+            c.score = w.similarIncidents() * c.similar + w.systemHistory() * c.systemPrior + w.popularity() * c.popularity
+                    + w.declaredSystem() * c.declaredLevel / 5.0 + w.declaredProduct() * c.productLevel / 5.0
+                    + w.profile() * c.profile;
+            ranked.add(c);
+        }
+        ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(c -> c.id));
+
+        // (d) valid certifications and names: stored fields for a bounded head only
+        List<Candidate> head = new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), p.limit() * 2)));
+        details(searcher, p, head, now);
+        for (Candidate c : head) {
+            c.score += w.certification() * c.certification;
+        }
+        head.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(c -> c.id));
+
+        List<Recommendation> out = new ArrayList<>();
+        for (Candidate c : head.subList(0, Math.min(head.size(), p.limit()))) {
+            out.add(new Recommendation(c.id, c.name == null ? c.id : c.name, c.score, reasons(c, p, now)));
+        }
+        return new Recommendations(out);
+    }
+
+    /** The most informative distinct terms of the incident text (tf * idf over resolved incidents). */
+    private List<String> selectTerms(IndexSearcher searcher, Prepared p) throws IOException {
+        CollectionStatistics cs = searcher.collectionStatistics(Fields.INC_TEXT);
+        CollectionStatistics profileCs = searcher.collectionStatistics(Fields.PROFILE);
+        long n = (cs == null ? 0 : cs.docCount()) + (profileCs == null ? 0 : profileCs.docCount());
+        if (n == 0) {
+            return List.of();
+        }
+        List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : p.textTerms().entrySet()) {
+            int df = searcher.getIndexReader().docFreq(new Term(Fields.INC_TEXT, e.getKey()))
+                    + searcher.getIndexReader().docFreq(new Term(Fields.PROFILE, e.getKey()));
+            if (df == 0) {
+                continue;
+            }
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            scored.add(Map.entry(e.getKey(), Math.sqrt(e.getValue()) * idf));
+        }
+        scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return scored.stream().limit(cfg.maxQueryTerms()).map(Map.Entry::getKey).toList();
+    }
+
+    private Query incidentTextQuery(Prepared p, List<String> selected) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : selected) {
+            b.add(new TermQuery(new Term(Fields.INC_TEXT, t)), Occur.SHOULD);
+            if (cfg.titleBoost() > 0 && p.titleTerms().contains(t)) {
+                b.add(new BoostQuery(new TermQuery(new Term(Fields.INC_TITLE, t)), cfg.titleBoost()), Occur.SHOULD);
+            }
+        }
+        if (cfg.codeBoost() > 0) {
+            int codes = 0;
+            for (String c : p.codeTerms()) {
+                if (codes++ >= cfg.maxQueryTerms()) {
+                    break;
+                }
+                b.add(new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), cfg.codeBoost()), Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
+    private void similarIncidents(IndexSearcher searcher, Query text, Prepared p, long now,
+            Map<String, Candidate> cands) throws IOException {
+        int n = Math.max(1, cfg.similarIncidents());
+        Query all = new BooleanQuery.Builder().add(text, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_INCIDENT)), Occur.FILTER).build();
+        TopDocs global = searcher.search(all, new TopScoreDocCollectorManager(n, null, n));
+        Map<Integer, Float> hits = new LinkedHashMap<>();
+        for (ScoreDoc sd : global.scoreDocs) {
+            hits.put(sd.doc, sd.score);
+        }
+        if (p.systemKey() != null) {
+            Query onSystem = new BooleanQuery.Builder().add(text, Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.INC_SYSTEM, p.systemKey())), Occur.FILTER).build();
+            for (ScoreDoc sd : searcher.search(onSystem, new TopScoreDocCollectorManager(n, null, n)).scoreDocs) {
+                hits.putIfAbsent(sd.doc, sd.score);
+            }
+        }
+        if (hits.isEmpty()) {
+            return;
+        }
+        float max = 0;
+        for (float s : hits.values()) {
+            max = Math.max(max, s);
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (Map.Entry<Integer, Float> h : hits.entrySet()) {
+            int doc = h.getKey();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            SortedDocValues resolver = leaf.reader().getSortedDocValues(Fields.RESOLVER_DV);
+            if (resolver == null || !resolver.advanceExact(local)) {
+                continue;
+            }
+            String r = resolver.lookupOrd(resolver.ordValue()).utf8ToString();
+            NumericDocValues at = leaf.reader().getNumericDocValues(Fields.RESOLVED_AT);
+            long t = at != null && at.advanceExact(local) ? at.longValue() : now;
+            boolean sameSystem = false;
+            if (p.systemKey() != null) {
+                SortedDocValues sys = leaf.reader().getSortedDocValues(Fields.INC_SYSTEM_DV);
+                sameSystem = sys != null && sys.advanceExact(local)
+                        && Fields.norm(sys.lookupOrd(sys.ordValue()).utf8ToString()).equals(p.systemKey());
+            }
+            double weight = Math.pow(h.getValue() / max, cfg.scoreExponent()) * stats.recency(now - t)
+                    * (sameSystem ? 1 + cfg.systemMatchBoost() : 1);
+            Candidate c = cands.computeIfAbsent(r, Candidate::new);
+            c.similar += weight;
+            c.similarCount++;
+            if (sameSystem) {
+                c.similarOnSystem++;
+            }
+            c.similarLast = Math.max(c.similarLast, t);
+        }
+    }
+
+    private void declared(IndexSearcher searcher, String field, String key, Map<String, Candidate> cands,
+            boolean system) throws IOException {
+        if (key == null) {
+            return;
+        }
+        List<Query> levels = new ArrayList<>();
+        for (int level = 1; level <= 5; level++) {
+            levels.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, key + "|" + level))), level));
+        }
+        TopDocs top = searcher.search(new DisjunctionMaxQuery(levels, 0f), new TopScoreDocCollectorManager(cfg.candidatesPerSignal() * 2, null, 1));
+        forEngineers(searcher, top, (id, score) -> {
+            Candidate c = cands.computeIfAbsent(id, Candidate::new);
+            int level = Math.round(score);
+            if (system) {
+                c.declaredLevel = Math.max(c.declaredLevel, level);
+            } else {
+                c.productLevel = Math.max(c.productLevel, level);
+            }
+        });
+    }
+
+    private void profile(IndexSearcher searcher, Prepared p, List<String> selected, Map<String, Candidate> cands)
+            throws IOException {
+        if (w.profile() <= 0 || (selected.isEmpty() && p.codeTerms().isEmpty())) {
+            return;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : selected) {
+            b.add(new TermQuery(new Term(Fields.PROFILE, t)), Occur.SHOULD);
+        }
+        int codes = 0;
+        for (String c : p.codeTerms()) {
+            if (codes++ >= cfg.maxQueryTerms()) {
+                break;
+            }
+            b.add(new TermQuery(new Term(Fields.PROFILE_CODES, c)), Occur.SHOULD);
+        }
+        int n = cfg.candidatesPerSignal();
+        TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(n, null, n));
+        if (top.scoreDocs.length == 0) {
+            return;
+        }
+        float max = top.scoreDocs[0].score;
+        forEngineers(searcher, top, (id, score) -> cands.computeIfAbsent(id, Candidate::new).profile = score / max);
+    }
+
+    private interface EngineerHit {
+        void accept(String engineerId, float score);
+    }
+
+    private static void forEngineers(IndexSearcher searcher, TopDocs top, EngineerHit fn) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc sd : top.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            SortedDocValues id = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
+            if (id != null && id.advanceExact(sd.doc - leaf.docBase)) {
+                fn.accept(id.lookupOrd(id.ordValue()).utf8ToString(), sd.score);
+            }
+        }
+    }
+
+    /** Marks which candidates have an engineer document, and their live status (doc values only). */
+    private static void resolveEngineers(IndexSearcher searcher, Map<String, Candidate> cands) throws IOException {
+        if (cands.isEmpty()) {
+            return;
+        }
+        List<BytesRef> ids = cands.keySet().stream().map(BytesRef::new).toList();
+        TopDocs top = searcher.search(new ConstantScoreQuery(new TermInSetQuery(Fields.ENG_ID, ids)),
+                new TopScoreDocCollectorManager(ids.size(), null, 1));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc sd : top.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            int local = sd.doc - leaf.docBase;
+            SortedDocValues id = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
+            if (id == null || !id.advanceExact(local)) {
+                continue;
+            }
+            Candidate c = cands.get(id.lookupOrd(id.ordValue()).utf8ToString());
+            if (c == null) {
+                continue;
+            }
+            c.known = true;
+            SortedDocValues status = leaf.reader().getSortedDocValues(Fields.STATUS_DV);
+            if (status != null && status.advanceExact(local)) {
+                c.status = status.lookupOrd(status.ordValue()).utf8ToString();
+            }
+        }
+    }
+
+    /** Names, valid certifications and matched profile words of the head of the ranking (stored fields). */
+    private void details(IndexSearcher searcher, Prepared p, List<Candidate> head, long now) throws IOException {
+        if (head.isEmpty()) {
+            return;
+        }
+        Map<String, Candidate> byId = new HashMap<>();
+        head.stream().filter(c -> c.known).forEach(c -> byId.put(c.id, c));
+        if (byId.isEmpty()) {
+            return;
+        }
+        List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
+        TopDocs top = searcher.search(new ConstantScoreQuery(new TermInSetQuery(Fields.ENG_ID, ids)),
+                new TopScoreDocCollectorManager(ids.size(), null, 1));
+        StoredFields stored = searcher.storedFields();
+        Set<String> incidentTerms = p.textTerms().keySet();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            Candidate c = byId.get(d.get(Fields.ENG_ID));
+            if (c == null) {
+                continue;
+            }
+            c.name = d.get(Fields.NAME);
+            IndexableField[] certs = d.getFields(Fields.CERTS);
+            IndexableField[] expires = d.getFields(Fields.CERT_EXPIRES);
+            for (int i = 0; i < certs.length && i < expires.length; i++) {
+                long exp = expires[i].numericValue().longValue();
+                if (exp <= now) {
+                    continue; // expired certifications never count
+                }
+                String certName = certs[i].stringValue();
+                boolean mentioned = Fields.terms(analyzers.index(), Fields.CERTS, certName).stream()
+                        .anyMatch(incidentTerms::contains)
+                        || Fields.terms(Analyzers.CODE, Fields.PRODUCT, certName).stream().anyMatch(p.codeTerms()::contains);
+                if (mentioned && c.certification < 1) {
+                    c.certification = 1;
+                    c.certDetail = "Certified: " + certName + (exp == Fields.NEVER ? " (no expiry)"
+                            : " (valid until " + MONTH.format(Instant.ofEpochMilli(exp)) + ")");
+                }
+            }
+            if (c.profile > 0) {
+                Set<String> matched = new LinkedHashSet<>();
+                for (String f : List.of(Fields.SKILLS, Fields.PRODUCT, Fields.SYSTEM_NAME)) {
+                    for (IndexableField v : d.getFields(f)) {
+                        String value = v.stringValue();
+                        if (Fields.terms(analyzers.index(), Fields.SKILLS, value).stream().anyMatch(incidentTerms::contains)
+                                || Fields.terms(Analyzers.CODE, Fields.PRODUCT, value).stream()
+                                        .anyMatch(p.codeTerms()::contains)) {
+                            matched.add(value);
+                        }
+                    }
+                }
+                if (!matched.isEmpty()) {
+                    c.profileDetail = "Profile matches: " + String.join(", ", matched.stream().limit(5).toList());
+                }
+            }
+        }
+    }
+
+    private List<Reason> reasons(Candidate c, Prepared p, long now) {
+        List<Reason> out = new ArrayList<>();
+        String sysLabel = systemLabel(p);
+        if (c.similarCount > 0) {
+            String where = c.similarOnSystem > 0 && sysLabel != null
+                    ? " (" + c.similarOnSystem + " on " + sysLabel + ")" : "";
+            out.add(new Reason("similar-incidents", w.similarIncidents() * c.similar,
+                    "Resolved " + c.similarCount + " similar incident" + (c.similarCount == 1 ? "" : "s") + where
+                            + ", the last " + ago(now, c.similarLast)));
+        }
+        ResolverStats.Decayed onSystem = stats.onSystem(c.id, p.systemKey());
+        if (onSystem != null && onSystem.count() > 0) {
+            out.add(new Reason("system-history", w.systemHistory() * c.systemPrior,
+                    "Resolved " + onSystem.count() + " incident" + (onSystem.count() == 1 ? "" : "s") + " on " + sysLabel
+                            + ", the last " + ago(now, onSystem.lastMillis())));
+        }
+        if (c.declaredLevel > 0) {
+            out.add(new Reason("declared-system", w.declaredSystem() * c.declaredLevel / 5.0,
+                    "Declared level " + c.declaredLevel + " on " + sysLabel));
+        }
+        if (c.productLevel > 0) {
+            out.add(new Reason("declared-product", w.declaredProduct() * c.productLevel / 5.0,
+                    "Declared level " + c.productLevel + " on a " + p.request().product().trim() + " system"));
+        }
+        if (c.profile > 0) {
+            out.add(new Reason("profile", w.profile() * c.profile,
+                    c.profileDetail != null ? c.profileDetail : "Profile matches the incident text"));
+        }
+        if (c.certification > 0) {
+            out.add(new Reason("certification", w.certification() * c.certification, c.certDetail));
+        }
+        long total = stats.resolvedCount(c.id);
+        if (total > 0 && w.popularity() > 0) {
+            out.add(new Reason("experience", w.popularity() * c.popularity,
+                    "Resolved " + total + " incident" + (total == 1 ? "" : "s") + " in all"));
+        }
+        out.sort(Comparator.comparingDouble((Reason r) -> -r.weight()));
+        return out;
+    }
+
+    private String systemLabel(Prepared p) {
+        if (p.systemKey() == null) {
+            return "this system";
+        }
+        String raw = p.request().systemId().trim();
+        String name = stats.systemName(p.systemKey());
+        return name == null || name.equalsIgnoreCase(raw) ? raw : name + " (" + raw + ")";
+    }
+
+    private static String ago(long now, long then) {
+        if (then == Long.MIN_VALUE) {
+            return "some time ago";
+        }
+        Duration d = Duration.ofMillis(Math.max(0, now - then));
+        long days = d.toDays();
+        if (days == 0) {
+            long hours = d.toHours();
+            return hours <= 1 ? "within the last hour" : hours + " hours ago";
+        }
+        if (days < 60) {
+            return days + (days == 1 ? " day ago" : " days ago");
+        }
+        if (days < 730) {
+            return (days / 30) + " months ago";
+        }
+        return (days / 365) + " years ago";
+    }
+}

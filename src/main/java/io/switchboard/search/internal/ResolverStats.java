@@ -1,0 +1,153 @@
+package io.switchboard.search.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who resolved how much, overall and per system, with exponential recency decay: a tiny in-memory summary of the
+ * resolved incidents in the index (rebuilt from doc values on open, updated on every add). O(1) per query lookup.
+ */
+final class ResolverStats {
+
+    /** A decayed count: {@code value} is as of {@code refMillis}; also a raw count and the latest event. */
+    static final class Decayed {
+        private double value;
+        private long refMillis = Long.MIN_VALUE;
+        private long count;
+        private long lastMillis = Long.MIN_VALUE;
+
+        synchronized void add(long atMillis, double lambdaPerMs) {
+            count++;
+            lastMillis = Math.max(lastMillis, atMillis);
+            if (refMillis == Long.MIN_VALUE) {
+                value = 1;
+                refMillis = atMillis;
+            } else if (atMillis >= refMillis) {
+                value = value * Math.exp(-lambdaPerMs * (atMillis - refMillis)) + 1;
+                refMillis = atMillis;
+            } else {
+                value += Math.exp(-lambdaPerMs * (refMillis - atMillis));
+            }
+        }
+
+        synchronized double at(long nowMillis, double lambdaPerMs) {
+            if (refMillis == Long.MIN_VALUE) {
+                return 0;
+            }
+            return value * Math.exp(-lambdaPerMs * Math.max(0, nowMillis - refMillis));
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized long lastMillis() {
+            return lastMillis;
+        }
+    }
+
+    private final double lambdaPerMs;
+    private final Map<String, Decayed> global = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Decayed>> bySystem = new ConcurrentHashMap<>();
+    private final Map<String, Decayed> systemTotals = new ConcurrentHashMap<>();
+    private final Decayed total = new Decayed();
+    private final Map<String, String> systemNames = new ConcurrentHashMap<>();
+
+    ResolverStats(java.time.Duration halfLife) {
+        long ms = halfLife == null || halfLife.isZero() || halfLife.isNegative() ? Long.MAX_VALUE : halfLife.toMillis();
+        this.lambdaPerMs = ms == Long.MAX_VALUE ? 0 : Math.log(2) / ms;
+    }
+
+    void clear() {
+        global.clear();
+        bySystem.clear();
+        systemTotals.clear();
+        systemNames.clear();
+        synchronized (total) {
+            total.value = 0;
+            total.count = 0;
+            total.refMillis = Long.MIN_VALUE;
+            total.lastMillis = Long.MIN_VALUE;
+        }
+    }
+
+    /** @param systemKey normalised system id or null */
+    void add(String resolver, String systemKey, String systemName, long atMillis) {
+        total.add(atMillis, lambdaPerMs);
+        global.computeIfAbsent(resolver, r -> new Decayed()).add(atMillis, lambdaPerMs);
+        if (systemKey != null && !systemKey.isEmpty()) {
+            bySystem.computeIfAbsent(systemKey, s -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(resolver, r -> new Decayed()).add(atMillis, lambdaPerMs);
+            systemTotals.computeIfAbsent(systemKey, s -> new Decayed()).add(atMillis, lambdaPerMs);
+            if (systemName != null) {
+                systemNames.put(systemKey, systemName);
+            }
+        }
+    }
+
+    double recency(long ageMillis) {
+        return Math.exp(-lambdaPerMs * Math.max(0, ageMillis));
+    }
+
+    /** Share of all (decayed) resolutions that this resolver made. */
+    double popularity(String resolver, long now) {
+        Decayed d = global.get(resolver);
+        double t = total.at(now, lambdaPerMs);
+        return d == null || t <= 0 ? 0 : d.at(now, lambdaPerMs) / t;
+    }
+
+    long resolvedCount(String resolver) {
+        Decayed d = global.get(resolver);
+        return d == null ? 0 : d.count();
+    }
+
+    /** Dirichlet-smoothed P(resolver | system) towards popularity. */
+    double systemPrior(String resolver, String systemKey, long now, double mu) {
+        double pop = popularity(resolver, now);
+        Map<String, Decayed> m = systemKey == null ? null : bySystem.get(systemKey);
+        Decayed sysTotal = systemKey == null ? null : systemTotals.get(systemKey);
+        if (m == null || sysTotal == null) {
+            return pop;
+        }
+        Decayed d = m.get(resolver);
+        double c = d == null ? 0 : d.at(now, lambdaPerMs);
+        return (c + mu * pop) / (sysTotal.at(now, lambdaPerMs) + mu);
+    }
+
+    Decayed onSystem(String resolver, String systemKey) {
+        Map<String, Decayed> m = systemKey == null ? null : bySystem.get(systemKey);
+        return m == null ? null : m.get(resolver);
+    }
+
+    /** The resolvers with the most (decayed) resolutions on a system, best first. */
+    List<String> topOnSystem(String systemKey, int n, long now) {
+        Map<String, Decayed> m = systemKey == null ? null : bySystem.get(systemKey);
+        if (m == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, Double>> e = new ArrayList<>();
+        m.forEach((r, d) -> e.add(Map.entry(r, d.at(now, lambdaPerMs))));
+        e.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return e.stream().limit(n).map(Map.Entry::getKey).toList();
+    }
+
+    List<String> topOverall(int n, long now) {
+        return global.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Decayed> x) -> x.getValue().at(now, lambdaPerMs))
+                        .reversed())
+                .limit(n).map(Map.Entry::getKey).toList();
+    }
+
+    String systemName(String systemKey) {
+        return systemKey == null ? null : systemNames.get(systemKey);
+    }
+
+    void rememberSystemName(String systemKey, String name) {
+        if (systemKey != null && !systemKey.isEmpty() && name != null && !name.isBlank()) {
+            systemNames.putIfAbsent(systemKey, name);
+        }
+    }
+}
