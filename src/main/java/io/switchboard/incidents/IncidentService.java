@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.switchboard.directory.Directory;
-import io.switchboard.directory.EngineerWorkload;
 import io.switchboard.directory.Ids;
 import io.switchboard.directory.SystemView;
 import io.switchboard.security.CurrentUser;
@@ -28,7 +27,7 @@ import io.switchboard.web.NotFoundException;
 import io.switchboard.web.OffsetPage;
 
 @Service
-public class IncidentService implements IncidentLifecycle, IncidentHistory, EngineerWorkload {
+public class IncidentService implements IncidentLifecycle, IncidentHistory {
     private final Incidents incidents;
     private final Directory directory;
     private final SlaSettings sla;
@@ -246,19 +245,6 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Engi
     @Transactional(readOnly = true)
     public String fingerprint() {
         return incidents.countByStatus(IncidentStatus.RESOLVED) + "@" + incidents.lastResolvedAt();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Map<String, Integer> activeIncidents(Collection<String> engineerIds) {
-        if (engineerIds.isEmpty()) {
-            return Map.of();
-        }
-        var counts = new HashMap<String, Integer>();
-        for (Object[] row : incidents.countActive(engineerIds)) {
-            counts.put((String) row[0], ((Number) row[1]).intValue());
-        }
-        return counts;
     }
 
     private Incident load(String incidentId) {

@@ -1,5 +1,7 @@
 package io.switchboard.security;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 
 /**
  * The signed-in user as the rest of the application sees it. A controller method may take it as a
@@ -8,10 +10,12 @@ package io.switchboard.security;
 public record CurrentUser(String username, Role role, String customerId, String engineerId) {
 
     /** Dispatchers and admins see every customer's incidents and the live board. */
+    @JsonIgnore
     public boolean isStaff() {
         return role == Role.ADMIN || role == Role.DISPATCHER;
     }
 
+    @JsonIgnore
     public boolean is(Role other) {
         return role == other;
     }

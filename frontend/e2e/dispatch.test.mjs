@@ -1,0 +1,165 @@
+// End-to-end: an incident flows live from the customer's form to the engineer's offer to the dispatcher's board.
+// Needs a running server: BASE_URL (default http://localhost:8080) and ADMIN_PASSWORD (password of "admin").
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  ADMIN_PASSWORD,
+  BASE_URL,
+  LIVE_TIMEOUT,
+  TMP,
+  admin,
+  createFixture,
+  eventually,
+  launchBrowser,
+  markNoReload,
+  newPage,
+  shot,
+  signIn,
+  stillSameDocument,
+  waitForServer,
+  waitLive,
+} from './support.mjs';
+
+describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
+  let browser;
+  let fx;
+  const pages = {};
+
+  before(async () => {
+    assert.ok(ADMIN_PASSWORD, 'ADMIN_PASSWORD must be set to the password of user "admin"');
+    await waitForServer();
+    fx = await createFixture();
+    browser = await launchBrowser();
+    pages.customer = await newPage(browser, 'customer');
+    pages.engineer = await newPage(browser, 'engineer', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['notifications'] });
+    pages.dispatcher = await newPage(browser, 'dispatcher', { viewport: { width: 1440, height: 900 } });
+  });
+
+  after(async () => {
+    if (browser) {
+      // what every console looked like at the end, to debug a failure
+      for (const [name, page] of Object.entries(pages)) await page.screenshot({ path: join(TMP, `last-${name}.png`), fullPage: true }).catch(() => {});
+      await browser.close();
+    }
+  });
+
+  test('an incident opened by the customer is offered, accepted and shown as ASSIGNED everywhere without reload', async () => {
+    const { customer, engineer, dispatcher } = pages;
+    const title = `Fluxomatic ${fx.word} overheating on line ${fx.s}`;
+
+    // engineer (phone-sized) signs in and goes AVAILABLE
+    await signIn(engineer, fx.users.engineer);
+    await engineer.waitForURL('**/engineer');
+    await waitLive(engineer);
+    await engineer.getByRole('button', { name: 'Available', exact: true }).click();
+    await engineer.locator('button[aria-pressed="true"]', { hasText: 'Available' }).waitFor();
+    await eventually(async () => (await admin('GET', `/api/engineers/${fx.engineer.id}`)).status === 'AVAILABLE', { what: 'engineer AVAILABLE on the server' });
+    const overflow = await engineer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `engineer console must fit a 390px screen (overflows by ${overflow}px)`);
+
+    // dispatcher watches the board
+    await signIn(dispatcher, fx.users.dispatcher);
+    await dispatcher.waitForURL('**/dispatch');
+    await dispatcher.getByRole('heading', { name: 'Live board' }).waitFor();
+    await waitLive(dispatcher);
+    await markNoReload(dispatcher);
+
+    // customer opens an incident through the form
+    await signIn(customer, fx.users.customer);
+    await customer.waitForURL('**/customer');
+    await waitLive(customer);
+    await customer.getByRole('link', { name: 'Open an incident' }).first().click();
+    await customer.getByRole('heading', { name: 'Open an incident' }).waitFor();
+    await customer.getByLabel('System').selectOption(fx.system.id);
+    await customer.getByLabel('Severity').selectOption('SEV2');
+    await customer.getByLabel('Title').fill(title);
+    await customer.getByLabel('Description').fill(`The ${fx.word} unit trips every few minutes; the flux capacitor reads 140°C. PLC shows alarm 42.`);
+    await customer.getByRole('button', { name: 'Open incident' }).click();
+    await customer.waitForURL(/\/customer\/incidents\/[^/]+$/, { timeout: 20_000 });
+    const incidentId = decodeURIComponent(new URL(customer.url()).pathname.split('/').pop());
+    await customer.getByRole('heading', { name: title }).waitFor();
+    await markNoReload(customer);
+
+    // the dispatcher's board shows it live
+    await dispatcher.locator(`.board-card[data-incident-id="${incidentId}"]`).waitFor({ timeout: LIVE_TIMEOUT });
+
+    // the offer reaches the engineer live; they accept
+    const offer = engineer.locator(`li.offer[data-incident-id="${incidentId}"]`);
+    await offer.waitFor({ timeout: LIVE_TIMEOUT });
+    assert.match(await offer.innerText(), new RegExp(fx.word));
+    assert.match(await offer.innerText(), /expires (in|due)|expires/);
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    await engineer.waitForURL(`**/engineer/incidents/${encodeURIComponent(incidentId)}`);
+    await engineer.locator(`article.incident[data-status="ASSIGNED"]`).waitFor({ timeout: LIVE_TIMEOUT });
+
+    // the customer's page turns ASSIGNED without a reload
+    await customer.locator(`article.incident[data-incident-id="${incidentId}"][data-status="ASSIGNED"]`).waitFor({ timeout: LIVE_TIMEOUT });
+    assert.ok(await stillSameDocument(customer), 'customer page must update without reload');
+    assert.match(await customer.getByTestId('assignee').innerText(), new RegExp(`${fx.engineer.id}|${fx.engineer.name}`));
+
+    // and the dispatcher's board too
+    await dispatcher.locator(`.board-card[data-incident-id="${incidentId}"][data-status="ASSIGNED"]`).waitFor({ timeout: LIVE_TIMEOUT });
+    assert.ok(await stillSameDocument(dispatcher), 'board must update without reload');
+
+    // screenshots of the three consoles
+    await shot(customer, 'customer-incident');
+    await engineer.getByRole('link', { name: 'Console' }).click();
+    await engineer.locator(`.incident-row[data-incident-id="${incidentId}"]`).waitFor();
+    await shot(engineer, 'engineer-console');
+    await shot(dispatcher, 'dispatcher-board');
+  });
+
+  test('the dispatcher sees recommended engineers with reasons for the incident', async () => {
+    const { dispatcher } = pages;
+    const list = await admin('GET', `/api/incidents?customerId=${encodeURIComponent(fx.customer.id)}&limit=5`);
+    const incident = list.items.find((i) => i.systemId === fx.system.id);
+    assert.ok(incident, 'the incident of the first test exists');
+    await dispatcher.goto(`/dispatch/incidents/${encodeURIComponent(incident.id)}`);
+    await dispatcher.getByRole('heading', { name: 'Recommended engineers' }).waitFor();
+    const rec = dispatcher.locator(`li.rec[data-engineer-id="${fx.engineer.id}"]`);
+    await rec.waitFor({ timeout: LIVE_TIMEOUT });
+    await rec.getByText('Why this engineer').click();
+    await rec.locator('.reasons li').first().waitFor();
+    await shot(dispatcher, 'dispatcher-incident');
+  });
+
+  test('engineer search finds the engineer by a skill typed in the typeahead', async () => {
+    const { dispatcher } = pages;
+    await dispatcher.goto('/dispatch/engineers');
+    const box = dispatcher.getByRole('combobox', { name: 'Search engineers' });
+    await box.fill(fx.word);
+    await dispatcher.getByRole('button', { name: 'Search', exact: true }).click();
+    await dispatcher.locator(`li.hit[data-engineer-id="${fx.engineer.id}"]`).waitFor({ timeout: LIVE_TIMEOUT });
+    await shot(dispatcher, 'dispatcher-search');
+  });
+
+  test('the server’s validation messages are shown on the incident form', async () => {
+    const { customer } = pages;
+    await customer.goto('/customer/new');
+    await customer.getByRole('heading', { name: 'Open an incident' }).waitFor();
+    await customer.getByRole('button', { name: 'Open incident' }).click();
+    await customer.locator('.alert-error').first().waitFor();
+    assert.match(new URL(customer.url()).pathname, /\/customer\/new$/);
+  });
+
+  test('a customer who opens dispatcher pages gets the 403 page', async () => {
+    const { customer } = pages;
+    for (const path of ['/dispatch', '/dispatch/engineers', '/admin/users']) {
+      await customer.goto(path);
+      await customer.getByRole('heading', { name: 'Forbidden' }).waitFor();
+    }
+    await customer.goto('/no/such/page');
+    await customer.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
+
+  test('the admin console lists what the fixture created', async () => {
+    const page = await newPage(browser, 'admin', { viewport: { width: 1440, height: 900 } });
+    pages.admin = page;
+    await signIn(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await page.waitForURL('**/admin');
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByRole('cell', { name: fx.customer.id, exact: true }).waitFor();
+    await shot(page, 'admin');
+  });
+});

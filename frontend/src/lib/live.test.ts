@@ -1,0 +1,81 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { applyLiveMessage, destinationsFor, keysToInvalidate, parseLiveMessage, webSocketUrl } from './live';
+import { qk } from './queryKeys';
+
+describe('keysToInvalidate', () => {
+  it('refreshes offers on OFFER and OFFER_WITHDRAWN', () => {
+    expect(keysToInvalidate({ type: 'OFFER', offerId: 'o1', incidentId: 'i1', severity: 'SEV1', title: 't', systemId: 's', expiresAt: '' })).toEqual([['offers']]);
+    expect(keysToInvalidate({ type: 'OFFER_WITHDRAWN', offerId: 'o1', incidentId: 'i1' })).toEqual([['offers'], ['incidents', 'detail', 'i1']]);
+  });
+  it('refreshes every incident view on INCIDENT_UPDATED and ESCALATED', () => {
+    expect(keysToInvalidate({ type: 'INCIDENT_UPDATED', incidentId: 'i1', status: 'ASSIGNED' })).toContainEqual(['incidents']);
+    expect(keysToInvalidate({ type: 'ESCALATED', incidentId: 'i1' })).toEqual([['incidents']]);
+  });
+  it('refreshes engineer lists and that engineer on ENGINEER_STATUS', () => {
+    expect(keysToInvalidate({ type: 'ENGINEER_STATUS', engineerId: 'e1', status: 'BUSY' })).toEqual([['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', 'e1']]);
+  });
+  it('ignores unknown types', () => {
+    expect(keysToInvalidate({ type: 'SOMETHING_NEW' })).toEqual([]);
+  });
+});
+
+describe('applyLiveMessage', () => {
+  function client() {
+    const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    qc.setQueryData(qk.incident('i1'), { id: 'i1' });
+    qc.setQueryData(qk.incidentList({ status: 'OPEN', limit: 200 }), { total: 0, items: [] });
+    qc.setQueryData(qk.offers, []);
+    qc.setQueryData(qk.engineerList({ limit: 200, offset: 0 }), { total: 0, items: [] });
+    qc.setQueryData(qk.systems, []);
+    return qc;
+  }
+  const stale = (qc: QueryClient, key: readonly unknown[]) => qc.getQueryState(key)?.isInvalidated;
+
+  it('invalidates the incident queries, not unrelated ones', async () => {
+    const qc = client();
+    await applyLiveMessage(qc, { type: 'INCIDENT_UPDATED', incidentId: 'i1', status: 'ASSIGNED' });
+    expect(stale(qc, qk.incident('i1'))).toBe(true);
+    expect(stale(qc, qk.incidentList({ status: 'OPEN', limit: 200 }))).toBe(true);
+    expect(stale(qc, qk.systems)).toBe(false);
+  });
+
+  it('refetches an active query over REST', async () => {
+    const qc = client();
+    let calls = 0;
+    const observer = new QueryObserver(qc, { queryKey: qk.offers, queryFn: async () => [{ offerId: `o${++calls}` }], staleTime: Infinity });
+    const unsubscribe = observer.subscribe(() => {});
+    await applyLiveMessage(qc, { type: 'OFFER', offerId: 'o1', incidentId: 'i1', severity: 'SEV2', title: 't', systemId: 's', expiresAt: '' });
+    expect(calls).toBe(1);
+    expect(qc.getQueryData(qk.offers)).toEqual([{ offerId: 'o1' }]);
+    expect(stale(qc, qk.engineerList({ limit: 200, offset: 0 }))).toBe(false);
+    unsubscribe();
+  });
+});
+
+describe('parseLiveMessage', () => {
+  it('accepts JSON objects with a type', () => {
+    expect(parseLiveMessage('{"type":"ESCALATED","incidentId":"i"}')).toEqual({ type: 'ESCALATED', incidentId: 'i' });
+  });
+  it('ignores anything else', () => {
+    expect(parseLiveMessage('not json')).toBeUndefined();
+    expect(parseLiveMessage('{"no":"type"}')).toBeUndefined();
+    expect(parseLiveMessage('[1]')).toBeUndefined();
+  });
+});
+
+describe('destinationsFor', () => {
+  it('subscribes each role only where it may', () => {
+    expect(destinationsFor('CUSTOMER')).toEqual(['/user/queue/incidents']);
+    expect(destinationsFor('ENGINEER')).toEqual(['/user/queue/incidents', '/user/queue/offers']);
+    expect(destinationsFor('DISPATCHER')).toEqual(['/user/queue/incidents', '/topic/board']);
+    expect(destinationsFor('ADMIN')).toEqual(['/user/queue/incidents', '/topic/board']);
+  });
+});
+
+describe('webSocketUrl', () => {
+  it('follows the page origin', () => {
+    expect(webSocketUrl({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/ws');
+    expect(webSocketUrl({ protocol: 'https:', host: 'sb.example' })).toBe('wss://sb.example/ws');
+  });
+});
