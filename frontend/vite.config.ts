@@ -8,6 +8,9 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',
+    // assets at the root (/index-HASH.js): the server's SPA forwarding sends any dot-less first segment
+    // ("/assets/**") to index.html, while root files with a dot are served as static resources
+    assetsDir: '',
     emptyOutDir: true,
     sourcemap: false,
     rolldownOptions: {

@@ -104,7 +104,7 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
 
     // screenshots of the three consoles
     await shot(customer, 'customer-incident');
-    await engineer.getByRole('link', { name: 'Console' }).click();
+    await engineer.getByRole('link', { name: 'Console', exact: true }).click();
     await engineer.locator(`.incident-row[data-incident-id="${incidentId}"]`).waitFor();
     await shot(engineer, 'engineer-console');
     await shot(dispatcher, 'dispatcher-board');

@@ -46,11 +46,12 @@ async function parseBody(res: Response): Promise<unknown> {
 /** Makes sure a CSRF cookie exists before a state-changing call (GET /api/me sets it). */
 async function ensureCsrfCookie(): Promise<void> {
   if (readCookie(CSRF_COOKIE)) return;
-  await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
+  await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } }).catch(() => undefined);
 }
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // X-Requested-With keeps Spring Security from answering 401 with a Basic challenge (the browser's login pop-up)
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
   let body: BodyInit | undefined;
   if (opts.rawBody !== undefined) {
     body = opts.rawBody;
@@ -76,7 +77,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     res = await send(method, path, opts);
     if (mutating && res.status === 403) {
       // A stale CSRF token (rotated at sign-in) is a 403 too: refresh the cookie once and retry.
-      await fetch('/api/me', { credentials: 'same-origin' }).catch(() => undefined);
+      await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } }).catch(() => undefined);
       if (readCookie(CSRF_COOKIE) !== sentToken) res = await send(method, path, opts);
     }
   } catch (e) {

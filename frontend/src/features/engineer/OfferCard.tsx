@@ -4,7 +4,6 @@ import { Countdown } from '../../components/Countdown';
 import { TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isApiError } from '../../lib/problem';
-import { navigate } from '../../lib/router';
 import type { Offer } from '../../lib/types';
 import { useAcceptOffer, useDeclineOffer, useOfferIncident } from './api';
 
@@ -61,7 +60,7 @@ export function OfferCard({ offer, systemName }: { offer: Offer; systemName?: st
             className="btn btn-primary btn-big"
             type="button"
             disabled={busy}
-            onClick={() => accept.mutate(offer, { onSuccess: () => navigate(`/engineer/incidents/${encodeURIComponent(offer.incidentId)}`) })}
+            onClick={() => accept.mutate(offer)}
           >
             {accept.isPending ? 'Accepting…' : 'Accept'}
           </button>

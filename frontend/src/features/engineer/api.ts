@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { qk } from '../../lib/queryKeys';
+import { navigate } from '../../lib/router';
 import type { Engineer, EngineerStatus, Incident, Offer } from '../../lib/types';
 
 export function useEngineerProfile(engineerId: string | null | undefined) {
@@ -38,6 +39,8 @@ export function useAcceptOffer() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (offer: Offer) => api.post<unknown>(`/api/offers/${encodeURIComponent(offer.offerId)}/accept`),
+    // here, not in mutate(): the live refetch may remove the offer card before the answer arrives
+    onSuccess: (_r, offer) => navigate(`/engineer/incidents/${encodeURIComponent(offer.incidentId)}`),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: qk.offers });
       void qc.invalidateQueries({ queryKey: qk.incidents });

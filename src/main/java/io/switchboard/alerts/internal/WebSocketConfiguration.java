@@ -1,6 +1,10 @@
 package io.switchboard.alerts.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -46,10 +50,25 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
     }
 
+    private final ObjectProvider<MessageChannel> clientOutbound;
+
+    WebSocketConfiguration(@Qualifier("clientOutboundChannel") @Lazy ObjectProvider<MessageChannel> clientOutbound) {
+        this.clientOutbound = clientOutbound;
+    }
+
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(new SecurityContextChannelInterceptor(),
-                new AuthorizationChannelInterceptor(messageAuthorization()));
+                new AuthorizationChannelInterceptor(messageAuthorization()),
+                new SubscriptionReceipts(new LazyChannel(clientOutbound)));
+    }
+
+    /** The outbound channel is created after the inbound one is configured; look it up on first use. */
+    private record LazyChannel(ObjectProvider<MessageChannel> channel) implements MessageChannel {
+        @Override
+        public boolean send(org.springframework.messaging.Message<?> message, long timeout) {
+            return channel.getObject().send(message, timeout);
+        }
     }
 
     @Bean

@@ -1,0 +1,23 @@
+package io.switchboard.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port with its own data folder and a clock the test moves. Every
+ * class using it shares one Spring context, so tests isolate themselves with fresh ids (see {@link Fixtures}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "switchboard.data-dir=target/test-data/${random.uuid}",
+        "switchboard.admin-password=" + Fixtures.ADMIN_PASSWORD,
+        "switchboard.routing.sweep-interval=200ms"})
+@Import(TestClockConfiguration.class)
+public @interface IntegrationTest {
+}
