@@ -14,6 +14,7 @@ import {
   launchBrowser,
   markNoReload,
   newPage,
+  offDuty,
   shot,
   signIn,
   stillSameDocument,
@@ -37,6 +38,7 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
   });
 
   after(async () => {
+    if (fx) await offDuty(fx.users.engineer);
     if (browser) {
       // what every console looked like at the end, to debug a failure
       for (const [name, page] of Object.entries(pages)) await page.screenshot({ path: join(TMP, `last-${name}.png`), fullPage: true }).catch(() => {});
@@ -102,11 +104,20 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await dispatcher.locator(`.board-card[data-incident-id="${incidentId}"][data-status="ASSIGNED"]`).waitFor({ timeout: LIVE_TIMEOUT });
     assert.ok(await stillSameDocument(dispatcher), 'board must update without reload');
 
+    // a deep link survives a reload
+    await customer.reload();
+    await customer.locator(`article.incident[data-incident-id="${incidentId}"][data-status="ASSIGNED"]`).waitFor();
+
     // screenshots of the three consoles
     await shot(customer, 'customer-incident');
     await engineer.getByRole('link', { name: 'Console', exact: true }).click();
     await engineer.locator(`.incident-row[data-incident-id="${incidentId}"]`).waitFor();
     await shot(engineer, 'engineer-console');
+
+    // presence changes reach the board live (ENGINEER_STATUS)
+    await engineer.getByRole('button', { name: 'Busy', exact: true }).click();
+    await dispatcher.locator(`.presence-list li[data-engineer-id="${fx.engineer.id}"][data-status="BUSY"]`).waitFor({ timeout: LIVE_TIMEOUT });
+    assert.ok(await stillSameDocument(dispatcher), 'board must update without reload');
     await shot(dispatcher, 'dispatcher-board');
   });
 
@@ -130,7 +141,8 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     const box = dispatcher.getByRole('combobox', { name: 'Search engineers' });
     await box.fill(fx.word);
     await dispatcher.getByRole('button', { name: 'Search', exact: true }).click();
-    await dispatcher.locator(`li.hit[data-engineer-id="${fx.engineer.id}"]`).waitFor({ timeout: LIVE_TIMEOUT });
+    await dispatcher.waitForURL(/\/dispatch\/engineers\?q=/);
+    await dispatcher.locator(`.search-results:not(.stale) li.hit[data-engineer-id="${fx.engineer.id}"]`).waitFor({ timeout: LIVE_TIMEOUT });
     await shot(dispatcher, 'dispatcher-search');
   });
 
@@ -140,6 +152,8 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await customer.getByRole('heading', { name: 'Open an incident' }).waitFor();
     await customer.getByRole('button', { name: 'Open incident' }).click();
     await customer.locator('.alert-error').first().waitFor();
+    // the field messages from the problem's `errors` sit at their fields
+    await customer.locator('.field-invalid', { has: customer.getByLabel('Title') }).locator('.field-error').waitFor();
     assert.match(new URL(customer.url()).pathname, /\/customer\/new$/);
   });
 
@@ -153,6 +167,16 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await customer.getByRole('heading', { name: 'Page not found' }).waitFor();
   });
 
+  test('signing out ends the session', async () => {
+    const { customer } = pages;
+    await customer.goto('/customer');
+    await customer.getByRole('button', { name: 'Sign out' }).click();
+    await customer.waitForURL('**/signin');
+    await customer.goto('/customer/systems');
+    await customer.waitForURL(/\/signin\?next=%2Fcustomer%2Fsystems/);
+    await customer.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
   test('the admin console lists what the fixture created', async () => {
     const page = await newPage(browser, 'admin', { viewport: { width: 1440, height: 900 } });
     pages.admin = page;
@@ -161,5 +185,21 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await page.getByRole('cell', { name: fx.customer.id, exact: true }).waitFor();
     await shot(page, 'admin');
+
+    // NDJSON import in parts of one line: the bad third line is reported with its own line number
+    await page.getByRole('link', { name: 'Import NDJSON…' }).click();
+    const ndjson = [
+      JSON.stringify({ type: 'customer', id: `e2e-imp-a-${fx.s}`, name: 'Imported A' }),
+      JSON.stringify({ type: 'customer', id: `e2e-imp-b-${fx.s}`, name: 'Imported B' }),
+      'this is not json',
+    ].join('\n');
+    await page.getByLabel('NDJSON file').setInputFiles({ name: 'import.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
+    await page.getByLabel('Lines per request').fill('1');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Progress: 3 of 3 parts').waitFor();
+    const rejected = page.getByRole('table', { name: 'Rejected lines' });
+    await rejected.getByRole('cell', { name: '3', exact: true }).waitFor();
+    await page.getByText('Imported: 2 customers').waitFor();
+    await shot(page, 'admin-import');
   });
 });

@@ -74,7 +74,7 @@ export async function createFixture() {
     id: `e2e-eng-${s}`,
     name: `Erin Engineer ${s}`,
     email: `erin-${s}@example.test`,
-    skills: [word, 'fluxomatic', 'flux capacitor', 'plc'],
+    skills: [word, `${word} overheating`],
     systems: [{ systemId: system.id, level: 5 }],
     certifications: [{ name: `Fluxomatic ${word} master` }],
     base: { lat: 52.37, lon: 4.9 },
@@ -143,4 +143,9 @@ export async function markNoReload(page) {
 }
 export async function stillSameDocument(page) {
   return page.evaluate(() => window.__e2eNoReload === true);
+}
+
+/** Best effort: takes the fixture engineer off duty so a later run's incidents are not offered to them. */
+export async function offDuty(user) {
+  await admin('PUT', '/api/me/status', { status: 'OFF_DUTY' }, { auth: basic(user.username, user.password) }).catch((e) => console.log(`(cleanup) ${e.message}`));
 }

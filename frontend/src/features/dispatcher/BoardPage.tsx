@@ -49,7 +49,7 @@ function PresencePanel() {
               <ul className="presence-list">
                 {list.map((e) => (
                   <li key={e.id} data-engineer-id={e.id} data-status={e.status}>
-                    <span className="name">{e.name}</span>
+                    <span className="name" title={e.name}>{e.name}</span>
                     <PresenceBadge status={e.status} />
                     <span className="small muted">
                       {e.activeIncidents ?? 0}/{e.maxActive ?? '?'}

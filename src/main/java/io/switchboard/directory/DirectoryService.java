@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.switchboard.security.AccountReferences;
 import io.switchboard.web.ConflictException;
 import io.switchboard.web.InvalidInputException;
 import io.switchboard.web.NotFoundException;
@@ -21,7 +22,7 @@ import io.switchboard.web.OffsetPage;
 
 /** Keeps the directory consistent: every reference points at something that exists. */
 @Service
-public class DirectoryService implements Directory {
+public class DirectoryService implements Directory, AccountReferences {
     private final Customers customers;
     private final CustomerSystems systems;
     private final Engineers engineers;

@@ -8,7 +8,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.switchboard.directory.Directory;
 import io.switchboard.web.ConflictException;
 import io.switchboard.web.InvalidInputException;
 
@@ -16,10 +15,10 @@ import io.switchboard.web.InvalidInputException;
 class AccountService implements UserAccounts {
     private final Accounts accounts;
     private final PasswordEncoder encoder;
-    private final Directory directory;
+    private final AccountReferences directory;
     private final Clock clock;
 
-    AccountService(Accounts accounts, PasswordEncoder encoder, Directory directory, Clock clock) {
+    AccountService(Accounts accounts, PasswordEncoder encoder, AccountReferences directory, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.directory = directory;

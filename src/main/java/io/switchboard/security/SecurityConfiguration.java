@@ -93,8 +93,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
         void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                 throws IOException {
-            // Scripts get a Basic challenge; a browser's fetch (Sec-Fetch-Mode) gets none, so no login pop-up.
-            if (request.getHeader("Sec-Fetch-Mode") == null) {
+            // Scripts get a Basic challenge; a browser's own requests get none, so it shows no login pop-up.
+            if (request.getHeader("Sec-Fetch-Mode") == null && request.getHeader("X-Requested-With") == null) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\"");
             }
             problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in, or send HTTP Basic credentials");

@@ -62,6 +62,40 @@ public final class Fixtures {
         return id;
     }
 
+    /** An available engineer declaring the level on the system, with a profile (skills, name) no text search matches. */
+    public String engineer(String systemId, int level, int maxActive) {
+        String id = unique("ENG");
+        created(admin.post("/api/engineers", """
+                {"id":"%s","name":"Engineer %s","skills":["diagnostics"],
+                 "systems":[{"systemId":"%s","level":%d}],"base":{"lat":52.0,"lon":4.4},"maxActive":%d}"""
+                .formatted(id, id, systemId, level, maxActive)));
+        return id;
+    }
+
+    /**
+     * A word no other test uses: incidents titled with such words match no engineer profile and no past
+     * incident, so routing only considers the engineers who declared the incident's system.
+     */
+    public static String nonsenseWord() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var word = new StringBuilder("zq");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    /** Opens an incident whose text matches nobody's profile or history (see {@link #nonsenseWord()}). */
+    public String quietIncident(Api as, String systemId, String severity) {
+        var response = as.post("/api/incidents", """
+                {"systemId":"%s","severity":"%s","title":"%s %s",
+                 "description":"%s %s %s"}"""
+                .formatted(systemId, severity, nonsenseWord(), nonsenseWord(), nonsenseWord(), nonsenseWord(),
+                        nonsenseWord()));
+        created(response);
+        return response.get("id");
+    }
+
     public String customerUser(String customerId) {
         return user("CUSTOMER", "\"customerId\":\"" + customerId + "\"");
     }

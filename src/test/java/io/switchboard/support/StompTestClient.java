@@ -104,6 +104,11 @@ public final class StompTestClient implements AutoCloseable {
         });
     }
 
+    /** Sends a frame to an application destination, e.g. one the server is expected to refuse. */
+    public void send(String destination, String body) {
+        session.send(destination, body);
+    }
+
     public boolean isConnected() {
         return session.isConnected();
     }

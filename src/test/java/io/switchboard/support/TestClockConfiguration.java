@@ -1,6 +1,5 @@
 package io.switchboard.support;
 
-import java.time.Instant;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +11,6 @@ public class TestClockConfiguration {
     @Bean
     @Primary
     MutableClock testClock() {
-        return new MutableClock(Instant.now());
+        return new MutableClock();
     }
 }
