@@ -47,6 +47,7 @@ final class DispatcherQueryParser extends QueryParser {
         this.cfg = cfg;
         this.validFromDay = validFromDay;
         setDefaultOperator(AND_OPERATOR);
+        setSplitOnWhitespace(true);
         setAllowLeadingWildcard(false);
         setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         setFuzzyPrefixLength(cfg.fuzzyPrefixLength());

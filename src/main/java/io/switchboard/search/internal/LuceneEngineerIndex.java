@@ -413,6 +413,11 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
                 continue;
             }
             seq = writer.updateDocument(new Term(Fields.ENG_ID, e.id()), Fields.engineer(e, analyzers.index()));
+            for (var s : e.systems()) {
+                if (s != null && !Fields.blank(s.systemId())) {
+                    stats.rememberSystemName(Fields.norm(s.systemId()), s.systemName());
+                }
+            }
         }
         return seq;
     }

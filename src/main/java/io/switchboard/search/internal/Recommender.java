@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -98,7 +99,9 @@ final class Recommender {
         String text = cut(String.join("\n", nn(r.title()), nn(r.description()), nn(r.product())));
         Map<String, Integer> tf = new LinkedHashMap<>();
         for (String t : Fields.terms(analyzers.index(), Fields.INC_TEXT, text)) {
-            tf.merge(t, 1, Integer::sum);
+            if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(t)) {
+                tf.merge(t, 1, Integer::sum);
+            }
         }
         Set<String> titleTerms = new HashSet<>(Fields.terms(analyzers.index(), Fields.INC_TEXT, title));
         Set<String> codes = new LinkedHashSet<>(Fields.terms(analyzers.index(), Fields.INC_CODES, text));
