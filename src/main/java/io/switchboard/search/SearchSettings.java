@@ -41,6 +41,7 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      *
      * @param similarIncidents     resolved incidents retrieved by BM25 as evidence (top-N)
      * @param maxQueryTerms        most distinct terms of the incident text used (the rarest win)
+     * @param maxDocFreq           terms found in more than this share of resolved incidents are ignored (cost, noise)
      * @param titleBoost           extra weight of a match in a past incident's title
      * @param codeBoost            extra weight of a whole code token (S7-1500, cat_12) match
      * @param systemMatchBoost     retrieval bonus for past incidents on the same system, relative to the best text score
@@ -50,7 +51,7 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param candidatesPerSignal  candidates taken from each signal before fusion
      * @param weights              how the normalised signals add up
      */
-    public record Recommend(int similarIncidents, int maxQueryTerms, float titleBoost, float codeBoost,
+    public record Recommend(int similarIncidents, int maxQueryTerms, double maxDocFreq, float titleBoost, float codeBoost,
             float systemMatchBoost, double scoreExponent, Duration recencyHalfLife, double priorSmoothing,
             int candidatesPerSignal, int defaultLimit, int maxLimit, Weights weights) {}
 

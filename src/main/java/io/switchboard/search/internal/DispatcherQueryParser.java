@@ -16,7 +16,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 
 import io.switchboard.search.SearchSettings;
@@ -47,6 +46,7 @@ final class DispatcherQueryParser extends QueryParser {
         this.cfg = cfg;
         this.validFromDay = validFromDay;
         setDefaultOperator(AND_OPERATOR);
+        setSplitOnWhitespace(true);
         setAllowLeadingWildcard(false);
         setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         setFuzzyPrefixLength(cfg.fuzzyPrefixLength());
@@ -196,10 +196,5 @@ final class DispatcherQueryParser extends QueryParser {
                 .add(exact, BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(fuzzy, cfg.fuzzyBoost() * boost), BooleanClause.Occur.SHOULD)
                 .build();
-    }
-
-    @SuppressWarnings("unused")
-    private static Query term(String field, String text) {
-        return new TermQuery(new Term(field, text));
     }
 }

@@ -10,15 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -413,6 +409,11 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
                 continue;
             }
             seq = writer.updateDocument(new Term(Fields.ENG_ID, e.id()), Fields.engineer(e, analyzers.index()));
+            for (var s : e.systems()) {
+                if (s != null && !Fields.blank(s.systemId())) {
+                    stats.rememberSystemName(Fields.norm(s.systemId()), s.systemName());
+                }
+            }
         }
         return seq;
     }
@@ -420,7 +421,6 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     private long writeIncidents(List<IndexedIncident> incidents) throws IOException {
         long seq = -1;
         Instant now = clock.instant();
-        List<Document> docs = new ArrayList<>(incidents.size());
         for (IndexedIncident i : incidents) {
             if (i == null || Fields.blank(i.id()) || Fields.blank(i.resolvedBy())) {
                 continue;
@@ -430,7 +430,6 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             stats.add(i.resolvedBy(), sys, Fields.blank(i.systemName()) ? (sys == null ? null : i.systemId().trim())
                     : i.systemName().trim(), (i.resolvedAt() == null ? now : i.resolvedAt()).toEpochMilli());
         }
-        docs.clear();
         return seq;
     }
 
@@ -522,17 +521,5 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     Path path() {
         return path;
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
-
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
-    }
-
-    static void await(long millis) throws InterruptedException {
-        TimeUnit.MILLISECONDS.sleep(millis);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -98,7 +99,9 @@ final class Recommender {
         String text = cut(String.join("\n", nn(r.title()), nn(r.description()), nn(r.product())));
         Map<String, Integer> tf = new LinkedHashMap<>();
         for (String t : Fields.terms(analyzers.index(), Fields.INC_TEXT, text)) {
-            tf.merge(t, 1, Integer::sum);
+            if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(t)) {
+                tf.merge(t, 1, Integer::sum);
+            }
         }
         Set<String> titleTerms = new HashSet<>(Fields.terms(analyzers.index(), Fields.INC_TEXT, title));
         Set<String> codes = new LinkedHashSet<>(Fields.terms(analyzers.index(), Fields.INC_CODES, text));
@@ -141,6 +144,9 @@ final class Recommender {
 
     Recommendations execute(IndexSearcher searcher, Prepared p) throws IOException {
         long now = clock.millis();
+        current = searcher;
+        CollectionStatistics incidents = searcher.collectionStatistics(Fields.INC_TEXT);
+        incidentCount = incidents == null ? 0 : incidents.docCount();
         Map<String, Candidate> cands = new HashMap<>();
         List<String> selected = selectTerms(searcher, p);
 
@@ -212,7 +218,7 @@ final class Recommender {
         for (Map.Entry<String, Integer> e : p.textTerms().entrySet()) {
             int df = searcher.getIndexReader().docFreq(new Term(Fields.INC_TEXT, e.getKey()))
                     + searcher.getIndexReader().docFreq(new Term(Fields.PROFILE, e.getKey()));
-            if (df == 0) {
+            if (df == 0 || df > cfg.maxDocFreq() * n) {
                 continue;
             }
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -233,13 +239,26 @@ final class Recommender {
         if (cfg.codeBoost() > 0) {
             int codes = 0;
             for (String c : p.codeTerms()) {
-                if (codes++ >= cfg.maxQueryTerms()) {
-                    break;
+                if (codes++ >= cfg.maxQueryTerms() || !selective(c)) {
+                    continue;
                 }
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), cfg.codeBoost()), Occur.SHOULD);
             }
         }
         return b.build();
+    }
+
+    private IndexSearcher current;
+    private long incidentCount;
+
+    /** A code term worth a clause: not in more than maxDocFreq of the incidents. */
+    private boolean selective(String code) {
+        try {
+            int df = current.getIndexReader().docFreq(new Term(Fields.INC_CODES, code));
+            return df <= cfg.maxDocFreq() * Math.max(1, incidentCount);
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void similarIncidents(IndexSearcher searcher, Query text, Prepared p, long now,

@@ -82,7 +82,7 @@ final class ResolverStats {
             bySystem.computeIfAbsent(systemKey, s -> new ConcurrentHashMap<>())
                     .computeIfAbsent(resolver, r -> new Decayed()).add(atMillis, lambdaPerMs);
             systemTotals.computeIfAbsent(systemKey, s -> new Decayed()).add(atMillis, lambdaPerMs);
-            if (systemName != null) {
+            if (systemName != null && !systemName.isBlank() && !systemName.equalsIgnoreCase(systemKey)) {
                 systemNames.put(systemKey, systemName);
             }
         }
@@ -146,7 +146,8 @@ final class ResolverStats {
     }
 
     void rememberSystemName(String systemKey, String name) {
-        if (systemKey != null && !systemKey.isEmpty() && name != null && !name.isBlank()) {
+        if (systemKey != null && !systemKey.isEmpty() && name != null && !name.isBlank()
+                && !name.equalsIgnoreCase(systemKey)) {
             systemNames.putIfAbsent(systemKey, name);
         }
     }

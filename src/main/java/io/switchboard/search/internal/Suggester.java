@@ -101,7 +101,7 @@ final class Suggester {
         if ("SKILL".equals(kind)) {
             return s.text().equalsIgnoreCase(display);
         }
-        return s.text().equals(display) && java.util.Objects.equals(s.id(), id);
+        return java.util.Objects.equals(s.id(), id);
     }
 
     private static boolean startsWith(BytesRef term, BytesRef prefix) {

@@ -1,0 +1,153 @@
+package io.switchboard.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.switchboard.search.EngineerSearch;
+import io.switchboard.search.IndexedEngineer;
+import io.switchboard.search.RecommendRequest;
+import io.switchboard.search.Recommendation;
+import io.switchboard.search.SearchHit;
+
+class IndexLifecycleTests {
+
+    @TempDir
+    Path dir;
+
+    private record Answers(List<String> search, List<String> recommend, List<String> suggest) {}
+
+    private static Answers answers(LuceneEngineerIndex index) {
+        return new Answers(
+                index.search(EngineerSearch.of("plc")).hits().stream().map(SearchHit::engineerId).toList(),
+                index.recommend(new RecommendRequest("SYS-7", null, "Gateway lost connection", "PLC offline", 10, false,
+                        Set.of())).hits().stream().map(Recommendation::engineerId).toList(),
+                index.suggest("a", 10).stream().map(s -> s.kind() + ":" + s.text()).toList());
+    }
+
+    @Test
+    void survivesARestartWithoutRebuilding() {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        Answers before;
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(index.isReady()).isTrue();
+            before = answers(index);
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isFalse();
+            assertThat(source.engineerReads).isEqualTo(1);
+            assertThat(answers(index)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void keepsWritesMadeAfterOpenAcrossARestart() {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        IndexedEngineer erin = new IndexedEngineer("E7", "Erin Vos", null, List.of("Robotics"), List.of(), List.of(),
+                null, null, List.of(), "AVAILABLE");
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            index.upsertEngineers(List.of(erin));
+            source.engineers.add(erin);
+            source.fingerprint = "v2"; // the database changed and the index was told
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isFalse();
+            assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                    .containsExactly("E7");
+        }
+    }
+
+    @Test
+    void rebuildsWhenIndexFilesAreDeleted() throws IOException {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        Answers before;
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            before = answers(index);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> !f.getFileName().toString().startsWith("segments")).forEach(f -> f.toFile().delete());
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(answers(index)).isEqualTo(before);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(f -> f.toFile().delete());
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(answers(index)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void rebuildsWhenIndexFilesAreCorrupt() throws IOException {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        Answers before;
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            before = answers(index);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+                    long len = raf.length();
+                    if (len > 0) {
+                        raf.seek(len / 2);
+                        raf.write(new byte[] {0x13, 0x37, 0x42, 0x00, 0x7f});
+                    }
+                }
+            }
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(answers(index)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void rebuildsWhenTheFingerprintIsStale() {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.search(EngineerSearch.of("robotics")).total()).isZero();
+        }
+        source.engineers.add(new IndexedEngineer("E8", "Rob Otter", null, List.of("Robotics"), List.of(), List.of(),
+                null, null, List.of(), "AVAILABLE"));
+        source.fingerprint = "changed-while-down";
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                    .containsExactly("E8");
+        }
+    }
+
+    @Test
+    void rebuildsOnDemandFromTheSource() {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            source.engineers.removeIf(e -> e.id().equals("E3"));
+            index.rebuild();
+            assertThat(index.isReady()).isTrue();
+            assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(3);
+            assertThat(answers(index).recommend()).startsWith("E1");
+        }
+    }
+
+    @Test
+    void isNotReadyAfterClose() {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        LuceneEngineerIndex index = Fixtures.open(source, dir);
+        index.close();
+        assertThat(index.isReady()).isFalse();
+        index.close(); // idempotent
+    }
+}
