@@ -75,7 +75,7 @@ class DirectoryController {
     SystemView system(@PathVariable String id, CurrentUser user) {
         var system = directory.findSystem(id).orElseThrow(() -> new NotFoundException("system", id));
         if (user.is(Role.CUSTOMER) && !system.customerId().equals(user.customerId())) {
-            throw new NotFoundException("system", id);
+            throw new ForbiddenException("you may only see your own systems");
         }
         return system;
     }

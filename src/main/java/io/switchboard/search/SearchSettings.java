@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Every tunable of search and ranking ({@code switchboard.search.*}); defaults live in
- * {@code application-search.yml}, not in code.
+ * {@code config/application.yml}, not in code.
  *
  * @param synonymsFile Solr-format synonyms applied at query time to text fields; a missing file means none
  */

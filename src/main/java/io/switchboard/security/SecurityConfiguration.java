@@ -10,11 +10,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,6 +53,23 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+                        // Role rules by URL as well as on the controllers (@PreAuthorize): checked here, before the
+                        // body is read, a caller whose role may not gets 403 whatever they sent, never a 400.
+                        .requestMatchers("/api/users", "/api/import").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/customers", "/api/customers/*/systems", "/api/engineers")
+                                .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PATCH, "/api/engineers/*").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/customers", "/api/engineers")
+                                .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
+                        .requestMatchers("/api/engineers/search", "/api/engineers/recommend", "/api/engineers/suggest")
+                                .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/assign")
+                                .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/resolve")
+                                .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name(), Role.ENGINEER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/incidents")
+                                .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name(), Role.CUSTOMER.name())
+                        .requestMatchers("/api/me/status", "/api/me/offers", "/api/offers/**").hasRole(Role.ENGINEER.name())
                         .requestMatchers("/api/**", "/ws", "/ws/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .anyRequest().permitAll())
@@ -107,6 +128,20 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
         void forbidden(HttpServletRequest request, HttpServletResponse response,
                 org.springframework.security.access.AccessDeniedException e) throws IOException {
+            if (e instanceof CsrfException) {
+                // The CSRF check runs before sign-in: a caller who sent no credentials at all is not signed in (401);
+                // a signed-in browser session without a valid token is refused for that reason, not for its role.
+                var authentication = SecurityContextHolder.getContext().getAuthentication();
+                boolean signingInOrOut = request.getRequestURI().equals("/login") || request.getRequestURI().equals("/logout");
+                if (!signingInOrOut && (authentication == null || !authentication.isAuthenticated()
+                        || authentication instanceof AnonymousAuthenticationToken)) {
+                    unauthorized(request, response, new InsufficientAuthenticationException("not signed in", e));
+                } else {
+                    problem(response, HttpStatus.FORBIDDEN, "Forbidden",
+                            "Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header");
+                }
+                return;
+            }
             problem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
         }
 

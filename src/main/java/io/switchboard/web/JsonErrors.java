@@ -12,9 +12,11 @@ public final class JsonErrors {
     }
 
     static String describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson) {
-            return describe(jackson);
+        // the outermost Jackson error knows the field; its own cause (e.g. a DateTimeParseException) does not
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return describe(jackson);
+            }
         }
         return e.getMessage() == null || e.getMessage().startsWith("Required request body")
                 ? "The request body is missing or is not valid JSON" : "The request body is not valid JSON";

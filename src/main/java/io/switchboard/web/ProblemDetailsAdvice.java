@@ -89,6 +89,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a body without Content-Length hits the size limit while the JSON parser reads it, which wraps the refusal
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body", JsonErrors.describe(e)));
     }

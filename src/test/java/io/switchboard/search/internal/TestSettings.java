@@ -17,7 +17,7 @@ import org.springframework.core.io.FileSystemResource;
 
 import io.switchboard.search.SearchSettings;
 
-/** The shipped defaults (application-search.yml), bound exactly as Spring would, with optional overrides. */
+/** The shipped defaults (config/application.yml), bound exactly as Spring would, with optional overrides. */
 final class TestSettings {
 
     private TestSettings() {}
@@ -29,7 +29,7 @@ final class TestSettings {
     static SearchSettings with(Map<String, String> overrides) {
         try {
             List<PropertySource<?>> yml = new YamlPropertySourceLoader()
-                    .load("search", new FileSystemResource(Path.of("src/main/resources/application-search.yml")));
+                    .load("search", new FileSystemResource(Path.of("config/application.yml")));
             List<ConfigurationPropertySource> sources = new ArrayList<>();
             sources.add(new MapConfigurationPropertySource(overrides));
             ConfigurationPropertySources.from(yml).forEach(sources::add);
