@@ -43,12 +43,16 @@ public final class Fixtures {
         return id;
     }
 
-    /** A system of the customer with a product name nobody else uses, so ranking is predictable. */
+    /**
+     * A system of the customer with a product name nobody else uses, so ranking is predictable. The product is one
+     * made-up word: the product is part of the text routing ranks by, and a shared word in it ("PRODUCT", "SYS")
+     * would make every test's engineers (and resolvers) candidates for every other test's incidents.
+     */
     public String system(String customerId) {
         String id = unique("SYS");
         created(admin.post("/api/customers/" + customerId + "/systems", """
-                {"id":"%s","name":"Gateway %s","product":"PRODUCT-%s","version":"1.0",
-                 "site":{"label":"Plant","lat":51.9,"lon":4.5},"tags":["test"]}""".formatted(id, id, id)));
+                {"id":"%s","name":"Gateway %s","product":"%s","version":"1.0",
+                 "site":{"label":"Plant","lat":51.9,"lon":4.5},"tags":["test"]}""".formatted(id, id, nonsenseWord())));
         return id;
     }
 

@@ -26,7 +26,7 @@ public final class StompTestClient implements AutoCloseable {
 
     private final WebSocketStompClient client;
     private final StompSession session;
-    /** ERROR frames from the server, e.g. a refused subscription. */
+    /** ERROR frames from the server, e.g. a refused subscription, and the connection being closed ("transport: ..."). */
     public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
     private StompTestClient(WebSocketStompClient client, StompSession session, BlockingQueue<String> errors) {
@@ -55,6 +55,12 @@ public final class StompTestClient implements AutoCloseable {
             public void handleFrame(StompHeaders frame, Object payload) {
                 String message = frame.getFirst("message");
                 (holder[0] == null ? errors : holder[0].errors).add(message == null ? String.valueOf(payload) : message);
+            }
+
+            @Override
+            public void handleTransportError(StompSession session, Throwable exception) {
+                // the server closed the connection (it does so right after an ERROR frame)
+                (holder[0] == null ? errors : holder[0].errors).add("transport: " + exception);
             }
 
             @Override
@@ -130,9 +136,14 @@ public final class StompTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
+        try {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (RuntimeException e) {
+            // the server closed the session first (e.g. after an ERROR frame): nothing left to disconnect
+        } finally {
+            client.stop();
         }
-        client.stop();
     }
 }

@@ -1,0 +1,245 @@
+package io.switchboard.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.switchboard.support.Api;
+import io.switchboard.support.Fixtures;
+import io.switchboard.support.IntegrationTest;
+import io.switchboard.support.LiveAssert;
+import io.switchboard.support.StompTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who hears what over STOMP: the handshake needs credentials, a subscription the user may not read is
+ * refused with an ERROR frame, clients cannot send, and each user only hears about their own incidents
+ * and offers.
+ */
+@IntegrationTest
+class LiveDestinationsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new Fixtures(port);
+    }
+
+    @Test
+    void theHandshakeWithoutValidCredentialsIsRefusedWith401() {
+        assertThat(handshakeStatus(null)).isEqualTo(401);
+        assertThat(handshakeStatus(Api.basic("admin", "wrong-password"))).isEqualTo(401);
+        assertThat(Api.anonymous(port).get("/ws").status()).isEqualTo(401);
+        assertThatThrownBy(() -> StompTestClient.connect(port, "admin", "wrong-password")).isInstanceOf(Exception.class);
+    }
+
+    private int handshakeStatus(String authorization) {
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        try {
+            builder.buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+            }).get(10, TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
+                return handshake.getResponse().statusCode();
+            }
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Stream<Arguments> refusedSubscriptions() {
+        return Stream.of(
+                Arguments.of("ENGINEER", "/topic/board"),
+                Arguments.of("CUSTOMER", "/topic/board"),
+                Arguments.of("CUSTOMER", "/user/queue/offers"),
+                Arguments.of("DISPATCHER", "/user/queue/offers"),
+                Arguments.of("ADMIN", "/user/queue/offers"),
+                Arguments.of("ADMIN", "/topic/anything"),
+                Arguments.of("ADMIN", "/queue/offers"),
+                Arguments.of("ENGINEER", "/queue/incidents"),
+                Arguments.of("ENGINEER", "/user/admin/queue/offers"),
+                Arguments.of("DISPATCHER", "/topic/board/secret"),
+                Arguments.of("DISPATCHER", "/app/board"));
+    }
+
+    @ParameterizedTest(name = "{0} subscribing to {1} gets an ERROR frame")
+    @MethodSource("refusedSubscriptions")
+    void aSubscriptionTheUserMayNotReadIsRefused(String role, String destination) throws Exception {
+        try (var client = connectAs(role)) {
+            client.subscribeUnconfirmed(destination);
+            var error = client.errors.poll(10, TimeUnit.SECONDS);
+            assertThat(error).as("ERROR frame (or the server closing the connection) for " + destination).isNotNull();
+        }
+    }
+
+    static Stream<Arguments> allowedSubscriptions() {
+        return Stream.of(
+                Arguments.of("ENGINEER", "/user/queue/offers"),
+                Arguments.of("ENGINEER", "/user/queue/incidents"),
+                Arguments.of("CUSTOMER", "/user/queue/incidents"),
+                Arguments.of("DISPATCHER", "/topic/board"),
+                Arguments.of("ADMIN", "/topic/board"));
+    }
+
+    @ParameterizedTest(name = "{0} may subscribe to {1}")
+    @MethodSource("allowedSubscriptions")
+    void theDocumentedSubscriptionsAreServed(String role, String destination) throws Exception {
+        try (var client = connectAs(role)) {
+            client.subscribe(destination);
+            assertThat(client.errors.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(client.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void clientsMayNotSendToApplicationDestinations() throws Exception {
+        try (var client = StompTestClient.connect(port, "admin", Fixtures.ADMIN_PASSWORD)) {
+            client.send("/app/anything", "{\"type\":\"HELLO\"}");
+            assertThat(client.errors.poll(10, TimeUnit.SECONDS)).as("ERROR frame for SEND").isNotNull();
+        }
+        try (var client = StompTestClient.connect(port, "admin", Fixtures.ADMIN_PASSWORD)) {
+            client.send("/topic/board", "{\"type\":\"ESCALATED\",\"incidentId\":\"fake\"}");
+            assertThat(client.errors.poll(10, TimeUnit.SECONDS)).as("ERROR frame for SEND to the board").isNotNull();
+        }
+    }
+
+    @Test
+    void aCustomerHearsAboutTheirOwnIncidentsOnly() throws Exception {
+        String customerA = fixtures.customer();
+        String customerB = fixtures.customer();
+        String systemA = fixtures.system(customerA);
+        String systemB = fixtures.system(customerB);
+        var admin = fixtures.admin();
+        try (var clientA = StompTestClient.connect(port, fixtures.customerUser(customerA), Fixtures.PASSWORD);
+                var clientB = StompTestClient.connect(port, fixtures.customerUser(customerB), Fixtures.PASSWORD)) {
+            var updatesA = clientA.subscribe("/user/queue/incidents");
+            var updatesB = clientB.subscribe("/user/queue/incidents");
+
+            String incidentB = fixtures.quietIncident(admin, systemB, "SEV4");
+            LiveAssert.awaitStatus(updatesB, incidentB, "ROUTING");
+            String incidentA = fixtures.quietIncident(admin, systemA, "SEV4");
+            LiveAssert.awaitStatus(updatesA, incidentA, "ROUTING");
+
+            var heardByA = drain(updatesA);
+            assertThat(heardByA).extracting(m -> m.path("incidentId").asString()).doesNotContain(incidentB);
+            var heardByB = drain(updatesB);
+            assertThat(heardByB).extracting(m -> m.path("incidentId").asString()).doesNotContain(incidentA);
+        }
+    }
+
+    @Test
+    void anEngineerHearsOnlyTheirOwnOffers() throws Exception {
+        String customer = fixtures.customer();
+        String systemOne = fixtures.system(customer);
+        String systemTwo = fixtures.system(customer);
+        String one = fixtures.engineer(systemOne, 5, 10);
+        String two = fixtures.engineer(systemTwo, 5, 10);
+        var admin = fixtures.admin();
+        try (var clientOne = StompTestClient.connect(port, fixtures.engineerUser(one), Fixtures.PASSWORD);
+                var clientTwo = StompTestClient.connect(port, fixtures.engineerUser(two), Fixtures.PASSWORD)) {
+            var offersOne = clientOne.subscribe("/user/queue/offers");
+            var offersTwo = clientTwo.subscribe("/user/queue/offers");
+
+            String incidentOne = fixtures.quietIncident(admin, systemOne, "SEV4");
+            String incidentTwo = fixtures.quietIncident(admin, systemTwo, "SEV4");
+
+            assertThat(StompTestClient.next(offersOne, "OFFER", 10).path("incidentId").asString()).isEqualTo(incidentOne);
+            assertThat(StompTestClient.next(offersTwo, "OFFER", 10).path("incidentId").asString()).isEqualTo(incidentTwo);
+            assertThat(drain(offersOne)).extracting(m -> m.path("incidentId").asString()).doesNotContain(incidentTwo);
+            assertThat(drain(offersTwo)).extracting(m -> m.path("incidentId").asString()).doesNotContain(incidentOne);
+        }
+    }
+
+    @Test
+    void whenOneEngineerAcceptsTheOtherHearsTheOfferWasWithdrawn() throws Exception {
+        String system = fixtures.system(fixtures.customer());
+        String taker = fixtures.engineer(system, 5, 10);
+        String other = fixtures.engineer(system, 4, 10);
+        String takerUser = fixtures.engineerUser(taker);
+        try (var takerClient = StompTestClient.connect(port, takerUser, Fixtures.PASSWORD);
+                var otherClient = StompTestClient.connect(port, fixtures.engineerUser(other), Fixtures.PASSWORD)) {
+            var takerOffers = takerClient.subscribe("/user/queue/offers");
+            var otherOffers = otherClient.subscribe("/user/queue/offers");
+            // SEV1 rings three engineers at once
+            String incident = fixtures.quietIncident(fixtures.admin(), system, "SEV1");
+            var takerOffer = StompTestClient.next(takerOffers, "OFFER", 10);
+            var otherOffer = StompTestClient.next(otherOffers, "OFFER", 10);
+            assertThat(takerOffer.path("incidentId").asString()).isEqualTo(incident);
+            assertThat(otherOffer.path("incidentId").asString()).isEqualTo(incident);
+            assertThat(otherOffer.path("severity").asString()).isEqualTo("SEV1");
+            assertThat(otherOffer.path("expiresAt").asString()).isNotBlank();
+
+            var accepted = fixtures.as(takerUser).post("/api/offers/" + takerOffer.path("offerId").asString() + "/accept", "");
+            assertThat(accepted.status()).isEqualTo(200);
+
+            var withdrawn = StompTestClient.next(otherOffers, "OFFER_WITHDRAWN", 10);
+            assertThat(withdrawn.path("offerId").asString()).isEqualTo(otherOffer.path("offerId").asString());
+            assertThat(withdrawn.path("incidentId").asString()).isEqualTo(incident);
+            assertThat(withdrawn.path("reason").asString()).isNotBlank();
+            assertThat(drain(takerOffers)).extracting(m -> m.path("type").asString()).doesNotContain("OFFER_WITHDRAWN");
+        }
+    }
+
+    @Test
+    void theBoardHearsEngineerStatusChanges() throws Exception {
+        String engineer = fixtures.engineer(fixtures.system(fixtures.customer()), 1, 10);
+        String engineerUser = fixtures.engineerUser(engineer);
+        try (var board = StompTestClient.connect(port, fixtures.dispatcherUser(), Fixtures.PASSWORD)) {
+            var messages = board.subscribe("/topic/board");
+            var changed = fixtures.as(engineerUser).put("/api/me/status", "{\"status\":\"OFF_DUTY\"}");
+            assertThat(changed.status()).isEqualTo(200);
+            JsonNode status;
+            do {
+                status = StompTestClient.next(messages, "ENGINEER_STATUS", 10);
+            } while (!engineer.equals(status.path("engineerId").asString()));
+            assertThat(status.path("status").asString()).isEqualTo("OFF_DUTY");
+        }
+    }
+
+    /** Everything that arrives until the queue has been quiet for half a second. */
+    private static List<JsonNode> drain(BlockingQueue<JsonNode> queue) throws InterruptedException {
+        var all = new ArrayList<JsonNode>();
+        JsonNode message;
+        while ((message = queue.poll(500, TimeUnit.MILLISECONDS)) != null) {
+            all.add(message);
+        }
+        return all;
+    }
+
+    private StompTestClient connectAs(String role) throws Exception {
+        return switch (role) {
+            case "ADMIN" -> StompTestClient.connect(port, "admin", Fixtures.ADMIN_PASSWORD);
+            case "DISPATCHER" -> StompTestClient.connect(port, fixtures.dispatcherUser(), Fixtures.PASSWORD);
+            case "CUSTOMER" -> StompTestClient.connect(port, fixtures.customerUser(fixtures.customer()), Fixtures.PASSWORD);
+            case "ENGINEER" -> StompTestClient.connect(port,
+                    fixtures.engineerUser(fixtures.engineer(fixtures.system(fixtures.customer()), 1, 10)), Fixtures.PASSWORD);
+            default -> throw new IllegalArgumentException(role);
+        };
+    }
+}
