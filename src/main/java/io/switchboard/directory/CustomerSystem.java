@@ -1,5 +1,7 @@
 package io.switchboard.directory;
 
+import io.switchboard.persistence.AssignedId;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.data.domain.Persistable;
 
+import io.switchboard.persistence.AssignedId;
 import io.switchboard.web.ConflictException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -16,16 +16,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /** The aggregate: every status change goes through a method here that checks it is allowed and records it. */
 @Entity
 @Table(name = "incident")
-class Incident implements Persistable<String> {
+class Incident extends AssignedId {
     @Id
     private String id;
     private String systemId;
@@ -47,6 +44,10 @@ class Incident implements Persistable<String> {
     private String resolution;
     private String resolvedBy;
     private boolean historical;
+    private Instant ackWarnedAt;
+    private Instant ackBreachedAt;
+    private Instant resolveWarnedAt;
+    private Instant resolveBreachedAt;
     @Version
     private long version;
 
@@ -55,8 +56,6 @@ class Incident implements Persistable<String> {
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
 
-    @Transient
-    private boolean isNew;
 
     protected Incident() {
     }
@@ -64,7 +63,6 @@ class Incident implements Persistable<String> {
     static Incident open(String id, String systemId, String customerId, OpenIncident request,
             SlaSettings.Target sla, Instant now, String actor) {
         var incident = new Incident();
-        incident.isNew = true;
         incident.id = id;
         incident.systemId = systemId;
         incident.customerId = customerId;
@@ -81,7 +79,6 @@ class Incident implements Persistable<String> {
 
     static Incident historical(String id, String customerId, HistoricalIncident history, Instant now) {
         var incident = new Incident();
-        incident.isNew = true;
         incident.id = id;
         incident.systemId = history.systemId();
         incident.customerId = customerId;
@@ -122,6 +119,69 @@ class Incident implements Persistable<String> {
         record(now, previous == null ? "ASSIGNED" : "REASSIGNED", reason == null || reason.isBlank() ? what : what + ": " + reason, actor);
     }
 
+    void reroute(String reason, String actor, Instant now) {
+        require(status == IncidentStatus.ROUTING || status == IncidentStatus.ESCALATED, "re-route");
+        status = IncidentStatus.ROUTING;
+        record(now, "REROUTED", reason == null || reason.isBlank() ? "Sent back to routing"
+                : "Sent back to routing: " + reason.trim(), actor);
+    }
+
+    /**
+     * Records what the clock says about the SLA deadlines, each warning and each breach at most once. A deadline
+     * already past when first looked at is only a breach: a warning after the fact would tell nobody anything.
+     *
+     * @param warningRatio the share of each target, before its deadline, that counts as "near"
+     * @return the warnings and breaches recorded now
+     */
+    List<SlaWarning> checkSla(double warningRatio, Instant now) {
+        var found = new ArrayList<SlaWarning>();
+        if (historical || status == IncidentStatus.RESOLVED) {
+            return found;
+        }
+        if (acknowledgedAt == null && ackBy != null && ackBreachedAt == null) {
+            if (!now.isBefore(ackBy)) {
+                ackBreachedAt = now;
+                ackWarnedAt = ackWarnedAt == null ? now : ackWarnedAt;
+                found.add(slaEvent(SlaWarning.Deadline.ACK, ackBy, true, now));
+            } else if (ackWarnedAt == null && !now.isBefore(warnFrom(ackBy, warningRatio))) {
+                ackWarnedAt = now;
+                found.add(slaEvent(SlaWarning.Deadline.ACK, ackBy, false, now));
+            }
+        }
+        if (resolveBy != null && resolveBreachedAt == null) {
+            if (!now.isBefore(resolveBy)) {
+                resolveBreachedAt = now;
+                resolveWarnedAt = resolveWarnedAt == null ? now : resolveWarnedAt;
+                found.add(slaEvent(SlaWarning.Deadline.RESOLVE, resolveBy, true, now));
+            } else if (resolveWarnedAt == null && !now.isBefore(warnFrom(resolveBy, warningRatio))) {
+                resolveWarnedAt = now;
+                found.add(slaEvent(SlaWarning.Deadline.RESOLVE, resolveBy, false, now));
+            }
+        }
+        return found;
+    }
+
+    private Instant warnFrom(Instant deadline, double ratio) {
+        long targetMillis = java.time.Duration.between(openedAt, deadline).toMillis();
+        return deadline.minusMillis(Math.round(targetMillis * ratio));
+    }
+
+    private SlaWarning slaEvent(SlaWarning.Deadline deadline, Instant due, boolean breached, Instant now) {
+        String what = deadline == SlaWarning.Deadline.ACK ? "acknowledge" : "resolve";
+        record(now, breached ? "SLA_BREACHED" : "SLA_WARNING", breached
+                ? "The " + what + " deadline " + due + " has passed"
+                : "The " + what + " deadline " + due + " is near", null);
+        return new SlaWarning(id, customerId, deadline, due, breached, now);
+    }
+
+    Instant openedAt() {
+        return openedAt;
+    }
+
+    Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
     void escalate(String reason, Instant now) {
         require(status == IncidentStatus.ROUTING, "escalate");
         status = IncidentStatus.ESCALATED;
@@ -141,12 +201,15 @@ class Incident implements Persistable<String> {
         timeline.add(new TimelineEntry(at, type, detail, actor));
     }
 
-    private void assignTo(String engineerId, Instant now) {
+    /** @return true when this is the first acknowledgement, which is what time-to-acknowledge measures */
+    private boolean assignTo(String engineerId, Instant now) {
         status = IncidentStatus.ASSIGNED;
         assignee = engineerId;
         if (acknowledgedAt == null) {
             acknowledgedAt = now;
+            return true;
         }
+        return false;
     }
 
     private void require(boolean allowed, String action) {
@@ -160,16 +223,6 @@ class Incident implements Persistable<String> {
         return id;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markNotNew() {
-        isNew = false;
-    }
 
     String customerId() {
         return customerId;

@@ -2,28 +2,28 @@ package io.switchboard.routing;
 
 import java.time.Instant;
 
-import org.springframework.data.domain.Persistable;
 
+import io.switchboard.persistence.AssignedId;
 import io.switchboard.web.ConflictException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /** One engineer being asked to take one incident, until they answer or the offer runs out. */
 @Entity
 @Table(name = "offer")
-class Offer implements Persistable<String> {
+class Offer extends AssignedId {
     @Id
     private String id;
     private String incidentId;
     private String engineerId;
     private int wave;
+    /** Which routing round: 0 from opening, +1 for each dispatcher re-route. */
+    @jakarta.persistence.Column(name = "routing_round")
+    private int round;
     @Enumerated(EnumType.STRING)
     private OfferStatus status;
     private Instant createdAt;
@@ -32,21 +32,19 @@ class Offer implements Persistable<String> {
     private String reason;
     @Version
     private long version;
-    @Transient
-    private boolean isNew;
 
     protected Offer() {
     }
 
-    Offer(String id, String incidentId, String engineerId, int wave, Instant now, Instant expiresAt) {
+    Offer(String id, String incidentId, String engineerId, int round, int wave, Instant now, Instant expiresAt) {
         this.id = id;
+        this.round = round;
         this.incidentId = incidentId;
         this.engineerId = engineerId;
         this.wave = wave;
         this.status = OfferStatus.PENDING;
         this.createdAt = now;
         this.expiresAt = expiresAt;
-        this.isNew = true;
     }
 
     boolean isPending() {
@@ -87,16 +85,6 @@ class Offer implements Persistable<String> {
         return id;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markNotNew() {
-        isNew = false;
-    }
 
     String incidentId() {
         return incidentId;
@@ -104,6 +92,10 @@ class Offer implements Persistable<String> {
 
     String engineerId() {
         return engineerId;
+    }
+
+    int round() {
+        return round;
     }
 
     int wave() {

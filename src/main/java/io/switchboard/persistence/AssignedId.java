@@ -1,4 +1,4 @@
-package io.switchboard.directory;
+package io.switchboard.persistence;
 
 import org.springframework.data.domain.Persistable;
 
@@ -9,7 +9,7 @@ import jakarta.persistence.Transient;
 
 /** Entities whose id the client (or we) chose: persist without a select-before-insert. */
 @MappedSuperclass
-abstract class AssignedId implements Persistable<String> {
+public abstract class AssignedId implements Persistable<String> {
     @Transient
     private boolean isNew = true;
 
@@ -20,7 +20,7 @@ abstract class AssignedId implements Persistable<String> {
 
     @PostLoad
     @PostPersist
-    void markNotNew() {
+    protected void markNotNew() {
         isNew = false;
     }
 }

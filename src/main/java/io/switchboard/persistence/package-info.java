@@ -1,0 +1,3 @@
+/** Persistence helpers every module's entities share. */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package io.switchboard.persistence;
