@@ -1,7 +1,9 @@
 package io.switchboard.routing;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -10,4 +12,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 @EnableConfigurationProperties(RoutingSettings.class)
 class RoutingConfiguration {
+
+    /**
+     * Runs the asynchronous event listeners. The STOMP broker's executors make Boot back off from its
+     * own, so name ours "taskExecutor" explicitly; virtual threads, as every listener mostly waits on the database.
+     */
+    @Bean(name = "taskExecutor")
+    SimpleAsyncTaskExecutor taskExecutor() {
+        var executor = new SimpleAsyncTaskExecutor("routing-");
+        executor.setVirtualThreads(true);
+        return executor;
+    }
 }
