@@ -11,6 +11,7 @@ import io.switchboard.directory.EngineerStatusChanged;
 import io.switchboard.incidents.IncidentEscalated;
 import io.switchboard.incidents.IncidentService;
 import io.switchboard.incidents.IncidentUpdated;
+import io.switchboard.incidents.SlaWarning;
 import io.switchboard.routing.OfferMade;
 import io.switchboard.routing.OfferWithdrawn;
 import io.switchboard.security.CurrentUser;
@@ -63,6 +64,16 @@ class LiveAlerts {
     void on(IncidentEscalated escalated) {
         broker.convertAndSend(BOARD, new LiveMessages.Escalated("ESCALATED", escalated.incidentId(),
                 escalated.reason(), escalated.at()));
+    }
+
+    @TransactionalEventListener
+    void on(SlaWarning warning) {
+        var message = new LiveMessages.SlaWarning("SLA_WARNING", warning.incidentId(), warning.deadline(), warning.due(),
+                warning.breached(), warning.at());
+        broker.convertAndSend(BOARD, message);
+        // The customer (and the engineers on it) see their own incident's clock; staff already have it on the board.
+        var audience = incidents.audience(warning.incidentId(), warning.customerId(), null);
+        sendToUsers(user -> !user.isStaff() && audience.includes(user), INCIDENTS, message);
     }
 
     @TransactionalEventListener

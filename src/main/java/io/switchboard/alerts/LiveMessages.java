@@ -24,6 +24,11 @@ final class LiveMessages {
     record Escalated(String type, String incidentId, String reason, Instant at) {
     }
 
+    /** @param due the deadline itself; {@code at} is when it was noticed */
+    record SlaWarning(String type, String incidentId, io.switchboard.incidents.SlaWarning.Deadline deadline, Instant due,
+            boolean breached, Instant at) {
+    }
+
     record EngineerStatusChanged(String type, String engineerId, EngineerStatus status, Instant at) {
     }
 }

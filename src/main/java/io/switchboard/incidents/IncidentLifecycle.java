@@ -14,6 +14,9 @@ public interface IncidentLifecycle {
 
     void escalate(String incidentId, String reason);
 
+    /** A dispatcher sends an ESCALATED or ROUTING incident back to routing; recorded with its actor. */
+    void reroute(String incidentId, String reason, String actor);
+
     /** Adds a line to the timeline without changing the status. */
     void note(String incidentId, String type, String detail, String actor);
 

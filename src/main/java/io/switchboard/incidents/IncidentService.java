@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.Ids;
@@ -27,15 +28,19 @@ import io.switchboard.web.NotFoundException;
 import io.switchboard.web.OffsetPage;
 
 @Service
-public class IncidentService implements IncidentLifecycle, IncidentHistory {
+public class IncidentService implements IncidentLifecycle, IncidentHistory, IncidentStatistics, SlaWatch {
     private final Incidents incidents;
     private final Directory directory;
     private final SlaSettings sla;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IncidentMetrics metrics;
+    private final TransactionTemplate transactions;
 
     IncidentService(Incidents incidents, Directory directory, SlaSettings sla, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, IncidentMetrics metrics, TransactionTemplate transactions) {
+        this.metrics = metrics;
+        this.transactions = transactions;
         this.incidents = incidents;
         this.directory = directory;
         this.sla = sla;
@@ -111,7 +116,11 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory {
         }
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
+        boolean firstAck = incident.acknowledgedAt() == null;
         incident.assignedBy(engineerId, user.username(), reason, now);
+        if (firstAck) {
+            metrics.acknowledged(incident.severity(), incident.openedAt(), now);
+        }
         incidents.involve(incidentId, engineerId);
         events.publishEvent(incident.updated(now));
         return incident.view(true);
@@ -127,6 +136,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory {
         }
         var now = clock.instant();
         incident.resolve(resolution.trim(), user.username(), now);
+        metrics.resolved(incident.severity(), incident.openedAt(), now);
         events.publishEvent(incident.updated(now));
         events.publishEvent(new IncidentsResolved(List.of(incidentId)));
         return incident.view(true);
@@ -195,7 +205,11 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory {
     public void acceptOffer(String incidentId, String engineerId) {
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
+        boolean firstAck = incident.acknowledgedAt() == null;
         incident.acceptedBy(engineerId, now);
+        if (firstAck) {
+            metrics.acknowledged(incident.severity(), incident.openedAt(), now);
+        }
         events.publishEvent(incident.updated(now));
     }
 
@@ -205,8 +219,59 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory {
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
         incident.escalate(reason, now);
+        metrics.escalated(incident.severity());
         events.publishEvent(new IncidentEscalated(incidentId, incident.customerId(), reason, now));
         events.publishEvent(incident.updated(now));
+    }
+
+    @Override
+    @Transactional
+    public void reroute(String incidentId, String reason, String actor) {
+        var incident = lockOrThrow(incidentId);
+        var now = clock.instant();
+        incident.reroute(reason, actor, now);
+        events.publishEvent(incident.updated(now));
+    }
+
+    /**
+     * Reads the watched incidents without locks and locks only those with something due, each in its own short
+     * transaction: the sweep runs every second and must not hold up accepts on incidents with nothing to say.
+     */
+    @Override
+    public void checkDeadlines() {
+        double ratio = sla.slaWarningRatio();
+        var now = clock.instant();
+        var due = transactions.execute(status -> incidents.slaWatched().stream()
+                .filter(incident -> incident.slaDue(ratio, now)).map(Incident::getId).toList());
+        for (String incidentId : due) {
+            transactions.executeWithoutResult(status -> incidents.findForUpdate(incidentId).ifPresent(incident -> {
+                for (var warning : incident.checkSla(ratio, clock.instant())) {
+                    events.publishEvent(warning);
+                }
+            }));
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Severity, Figures> perSeverity() {
+        var figures = new java.util.EnumMap<Severity, Figures>(Severity.class);
+        for (var severity : Severity.values()) {
+            figures.put(severity, new Figures(0, 0, 0, 0, null, null));
+        }
+        for (Object[] row : incidents.figuresPerSeverity()) {
+            figures.put(Severity.valueOf((String) row[0]), new Figures(number(row[1]), number(row[2]), number(row[3]),
+                    number(row[4]), seconds(row[5]), seconds(row[6])));
+        }
+        return figures;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Double seconds(Object millis) {
+        return millis == null ? null : ((Number) millis).doubleValue() / 1000.0;
     }
 
     @Override

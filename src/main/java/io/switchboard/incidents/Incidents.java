@@ -46,6 +46,24 @@ interface Incidents extends JpaRepository<Incident, String> {
     @Query("select max(i.resolvedAt) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.RESOLVED")
     java.time.Instant lastResolvedAt();
 
+    /** Live incidents that may still have an SLA deadline to warn about or breach. */
+    @Query("""
+            select i from Incident i
+            where i.historical = false and i.status <> io.switchboard.incidents.IncidentStatus.RESOLVED
+              and ((i.acknowledgedAt is null and i.ackBreachedAt is null) or i.resolveBreachedAt is null)
+            order by i.openedAt""")
+    List<Incident> slaWatched();
+
+    /** Per severity: opened, assigned, resolved, escalated, mean ms to acknowledge, mean ms to resolve. */
+    @Query(value = """
+            select i.severity, count(*), count(i.acknowledged_at), count(i.resolved_at),
+                   sum(case when exists (select 1 from timeline_entry t where t.incident_id = i.id and t.type = 'ESCALATED')
+                            then 1 else 0 end),
+                   avg(cast(datediff('MILLISECOND', i.opened_at, i.acknowledged_at) as double precision)),
+                   avg(cast(datediff('MILLISECOND', i.opened_at, i.resolved_at) as double precision))
+            from incident i where i.historical = false group by i.severity""", nativeQuery = true)
+    List<Object[]> figuresPerSeverity();
+
     @Modifying
     @Query(value = "merge into incident_engineer (incident_id, engineer_id) key (incident_id, engineer_id) values (:incidentId, :engineerId)", nativeQuery = true)
     void involve(@Param("incidentId") String incidentId, @Param("engineerId") String engineerId);

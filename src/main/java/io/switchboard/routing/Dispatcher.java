@@ -46,9 +46,11 @@ public class Dispatcher {
     private final RoutingLock lock;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Presence presence;
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
-            RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock) {
+            RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock, Presence presence) {
+        this.presence = presence;
         this.offers = offers;
         this.incidents = incidents;
         this.directory = directory;
@@ -67,7 +69,47 @@ public class Dispatcher {
                 return;
             }
             incidents.startRouting(incidentId);
-            nextWave(incidents.get(incidentId));
+            nextWave(incidents.get(incidentId), null);
+        });
+    }
+
+    /**
+     * A dispatcher sends an escalated (or still ringing) incident back to routing. Ringing offers are withdrawn and
+     * a fresh round of waves starts, so max-waves counts anew; whoever declined before is still never asked again,
+     * but those who merely let an offer run out (or were withdrawn) may be asked once more.
+     */
+    public IncidentView reroute(String incidentId, String reason, String actor) {
+        return lock.inTransaction(() -> {
+            var incident = incidents.get(incidentId);
+            if (incident.status() != IncidentStatus.ROUTING && incident.status() != IncidentStatus.ESCALATED) {
+                throw new ConflictException("cannot re-route incident " + incidentId + " while it is " + incident.status()
+                        + "; only ESCALATED or ROUTING incidents go back to routing");
+            }
+            withdrawOthers(incidentId, "re-routed by " + actor, clock.instant());
+            incidents.reroute(incidentId, reason, actor);
+            int round = offers.findByIncidentIdOrderByCreatedAt(incidentId).stream().mapToInt(Offer::round).max().orElse(0) + 1;
+            nextWave(incidents.get(incidentId), round);
+            return incidents.get(incidentId);
+        });
+    }
+
+    /**
+     * The engineer went BUSY or OFF_DUTY (themselves or by a dispatcher): nobody should wait for their answer, so
+     * their ringing offers are withdrawn and routing moves on for those incidents at once.
+     */
+    public void engineerUnavailable(String engineerId, EngineerStatus status, String actor) {
+        if (status == EngineerStatus.AVAILABLE) {
+            return;
+        }
+        lock.inTransaction(() -> {
+            var now = clock.instant();
+            String why = engineerId + " went " + status;
+            for (var offer : offers.findByEngineerIdAndStatusOrderByExpiresAt(engineerId, OfferStatus.PENDING)) {
+                offer.withdraw(why, now);
+                incidents.note(offer.incidentId(), "WITHDRAWN", "Offer to " + engineerId + " withdrawn: " + why, actor);
+                events.publishEvent(new OfferWithdrawn(offer.getId(), offer.incidentId(), engineerId, why));
+                moveOnIfSilent(offer.incidentId());
+            }
         });
     }
 
@@ -143,7 +185,7 @@ public class Dispatcher {
                 if (!offers.hasPending(incidentId)) {
                     var incident = incidents.get(incidentId);
                     if (incident.status() == IncidentStatus.ROUTING) {
-                        nextWave(incident);
+                        nextWave(incident, null);
                     }
                 }
             });
@@ -159,21 +201,25 @@ public class Dispatcher {
         if (!offers.hasPending(incidentId)) {
             var incident = incidents.get(incidentId);
             if (incident.status() == IncidentStatus.ROUTING) {
-                nextWave(incident);
+                nextWave(incident, null);
             }
         }
     }
 
-    private void nextWave(IncidentView incident) {
+    /** @param newRound the round a re-route starts, or null to continue the incident's latest round */
+    private void nextWave(IncidentView incident, Integer newRound) {
         var policy = settings.policy(incident.severity());
         var previous = offers.findByIncidentIdOrderByCreatedAt(incident.id());
-        int wave = previous.stream().mapToInt(Offer::wave).max().orElse(0) + 1;
+        int round = newRound != null ? newRound : previous.stream().mapToInt(Offer::round).max().orElse(0);
+        int wave = previous.stream().filter(o -> o.round() == round).mapToInt(Offer::wave).max().orElse(0) + 1;
         if (wave > policy.maxWaves()) {
             escalate(incident.id(), "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
             return;
         }
+        // Not asked again: anyone asked in this round, and anyone who ever declined this incident.
         var asked = new HashSet<String>();
-        previous.forEach(offer -> asked.add(offer.engineerId()));
+        previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
+                .forEach(offer -> asked.add(offer.engineerId()));
         var candidates = candidates(incident, policy, asked);
         if (candidates.isEmpty()) {
             escalate(incident.id(), asked.isEmpty()
@@ -185,7 +231,7 @@ public class Dispatcher {
         var expiresAt = now.plus(policy.offerTimeout());
         var made = new ArrayList<Offer>();
         for (var candidate : candidates) {
-            made.add(new Offer(UUID.randomUUID().toString(), incident.id(), candidate.engineerId(), wave, now, expiresAt));
+            made.add(new Offer(UUID.randomUUID().toString(), incident.id(), candidate.engineerId(), round, wave, now, expiresAt));
         }
         offers.saveAll(made);
         incidents.involve(incident.id(), made.stream().map(Offer::engineerId).toList());
@@ -202,9 +248,14 @@ public class Dispatcher {
         String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
         var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
                 incident.description(), policy.waveSize() * CANDIDATES_PER_SLOT + asked.size(), true, asked)).hits();
-        var eligible = ranked.stream()
+        // Connected engineers first, each group keeping the ranking's order: an engineer whose last live session
+        // dropped may not see the offer, so they are not rung before a qualified one who is there.
+        var qualified = ranked.stream()
                 .filter(r -> !asked.contains(r.engineerId()) && r.score() >= policy.minScore())
                 .toList();
+        var eligible = new ArrayList<Recommendation>(qualified.size());
+        qualified.stream().filter(r -> presence.isConnected(r.engineerId())).forEach(eligible::add);
+        qualified.stream().filter(r -> !presence.isConnected(r.engineerId())).forEach(eligible::add);
         Map<String, EngineerView> live = new HashMap<>();
         directory.findEngineers(eligible.stream().map(Recommendation::engineerId).toList())
                 .forEach(e -> live.put(e.id(), e));

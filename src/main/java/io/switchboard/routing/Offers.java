@@ -30,6 +30,9 @@ interface Offers extends JpaRepository<Offer, String> {
     @Query("select o.engineerId, count(o) from Offer o where o.status = io.switchboard.routing.OfferStatus.PENDING and o.engineerId in :ids group by o.engineerId")
     List<Object[]> countPending(@Param("ids") Collection<String> engineerIds);
 
+    @Query("select o.status, count(o) from Offer o group by o.status")
+    List<Object[]> countByStatus();
+
     @Query("select count(o) > 0 from Offer o where o.incidentId = :incidentId and o.status = io.switchboard.routing.OfferStatus.PENDING")
     boolean hasPending(@Param("incidentId") String incidentId);
 }

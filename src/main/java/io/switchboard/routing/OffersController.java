@@ -33,7 +33,9 @@ class OffersController {
 
     @PutMapping("/api/me/status")
     EngineerView status(@Valid @RequestBody StatusChange change, CurrentUser user) {
-        return directory.changeStatus(engineerId(user), change.status());
+        var engineer = directory.changeStatus(engineerId(user), change.status());
+        dispatcher.engineerUnavailable(engineer.id(), change.status(), user.username());
+        return engineer;
     }
 
     @GetMapping("/api/me/offers")

@@ -16,6 +16,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import io.switchboard.incidents.IncidentOpened;
 import io.switchboard.incidents.IncidentStatus;
 import io.switchboard.incidents.IncidentUpdated;
+import io.switchboard.incidents.SlaWatch;
 
 /**
  * What sets routing in motion: a new incident, an incident taken out of routing, and the clock. The
@@ -28,10 +29,12 @@ class RoutingTriggers {
 
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final SlaWatch sla;
     private final AtomicReference<Instant> lastSweep = new AtomicReference<>();
 
-    RoutingTriggers(Dispatcher dispatcher, Clock clock) {
+    RoutingTriggers(Dispatcher dispatcher, Clock clock, SlaWatch sla) {
         this.dispatcher = dispatcher;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -63,6 +66,13 @@ class RoutingTriggers {
             lastSweep.set(clock.instant());
         } catch (RuntimeException e) {
             log.error("Routing sweep failed; it runs again in a moment", e);
+        }
+        // The SLA clocks tick on the same beat: one scheduler, and no timer of its own to lose on a restart. Apart
+        // from routing's try, so a failing SLA check never makes routing look stalled to the health check.
+        try {
+            sla.checkDeadlines();
+        } catch (RuntimeException e) {
+            log.error("SLA check failed; it runs again with the next sweep", e);
         }
     }
 
