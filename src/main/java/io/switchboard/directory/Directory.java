@@ -11,6 +11,9 @@ public interface Directory {
 
     boolean engineerExists(String engineerId);
 
+    /** The ids among these that exist; cheap, for checking references in bulk. */
+    java.util.Set<String> existingEngineerIds(Collection<String> engineerIds);
+
     Optional<SystemView> findSystem(String systemId);
 
     Optional<EngineerView> findEngineer(String engineerId);

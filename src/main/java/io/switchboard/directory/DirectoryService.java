@@ -144,6 +144,12 @@ public class DirectoryService implements Directory, AccountReferences {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Set<String> existingEngineerIds(Collection<String> engineerIds) {
+        return engineerIds.isEmpty() ? java.util.Set.of() : new HashSet<>(engineers.findExistingIds(engineerIds));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<SystemView> findSystem(String systemId) {
         return systemId == null ? Optional.empty() : systems.findById(systemId).map(CustomerSystem::view);
     }

@@ -10,4 +10,7 @@ interface Engineers extends JpaRepository<Engineer, String> {
 
     @Query("select e.id from Engineer e order by e.id")
     List<String> findIds(Pageable page);
+
+    @Query("select e.id from Engineer e where e.id in :ids")
+    List<String> findExistingIds(@org.springframework.data.repository.query.Param("ids") java.util.Collection<String> ids);
 }

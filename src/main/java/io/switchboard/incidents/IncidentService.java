@@ -157,8 +157,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         directory.findSystems(systemIds).forEach(s -> customerOfSystem.put(s.id(), s.customerId()));
         var engineerIds = new HashSet<String>();
         batch.forEach(h -> engineerIds.add(h.resolvedBy()));
-        var knownEngineers = new HashSet<String>();
-        directory.findEngineers(engineerIds).forEach(e -> knownEngineers.add(e.id()));
+        var knownEngineers = directory.existingEngineerIds(engineerIds);
         var existing = new HashSet<String>();
         var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
         incidents.findAllById(explicitIds).forEach(i -> existing.add(i.getId()));
