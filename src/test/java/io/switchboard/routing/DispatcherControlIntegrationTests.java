@@ -1,15 +1,15 @@
 package io.switchboard.routing;
 
+import static io.switchboard.routing.RoutingScenario.entries;
+import static io.switchboard.routing.RoutingScenario.entriesOf;
+import static io.switchboard.routing.RoutingScenario.nextFor;
+import static io.switchboard.routing.RoutingScenario.pendingOffer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ class DispatcherControlIntegrationTests {
     MutableClock clock;
 
     Fixtures fixtures;
+    RoutingScenario scenario;
     Api admin;
     String dispatcherName;
     Api dispatcher;
@@ -46,6 +47,7 @@ class DispatcherControlIntegrationTests {
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(port);
+        scenario = new RoutingScenario(port, fixtures);
         admin = fixtures.admin();
         dispatcherName = fixtures.dispatcherUser();
         dispatcher = fixtures.as(dispatcherName);
@@ -115,15 +117,15 @@ class DispatcherControlIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String decliner = fixtures.engineer(system, 5, 10);
         String sleeper = fixtures.engineer(system, 2, 10);
-        var declinerApi = fixtures.as(engineerUser(decliner));
-        var sleeperApi = fixtures.as(engineerUser(sleeper));
+        var declinerApi = fixtures.as(scenario.engineerUser(decliner));
+        var sleeperApi = fixtures.as(scenario.engineerUser(sleeper));
         String incident = fixtures.quietIncident(admin, system, "SEV4");
 
         String first = pendingOffer(declinerApi, incident);
         assertThat(declinerApi.post("/api/offers/" + first + "/decline", "{\"reason\":\"on holiday\"}").status()).isEqualTo(200);
         pendingOffer(sleeperApi, incident);
         clock.advance(OFFER_TIMEOUT.plusSeconds(1));
-        awaitStatus(incident, "ESCALATED");
+        scenario.awaitStatus(incident, "ESCALATED");
 
         var rerouted = dispatcher.post("/api/incidents/" + incident + "/reroute", "{\"reason\":\"the night shift is in\"}");
 
@@ -143,7 +145,7 @@ class DispatcherControlIntegrationTests {
 
         // the fresh round runs out like any other: decline -> escalated again, with a reason
         assertThat(sleeperApi.post("/api/offers/" + again + "/decline", "{}").status()).isEqualTo(200);
-        awaitStatus(incident, "ESCALATED");
+        scenario.awaitStatus(incident, "ESCALATED");
         // with nobody left who has not declined, a re-route escalates again at once instead of ringing anyone
         var hopeless = dispatcher.post("/api/incidents/" + incident + "/reroute", "");
         assertThat(hopeless.status()).as(hopeless.toString()).isEqualTo(200);
@@ -155,7 +157,7 @@ class DispatcherControlIntegrationTests {
     void rerouteOfARingingIncidentWithdrawsItsOffersLive() throws Exception {
         String system = fixtures.system(fixtures.customer());
         String ringing = fixtures.engineer(system, 5, 10);
-        try (var client = connect(engineerUser(ringing))) {
+        try (var client = scenario.connect(scenario.engineerUser(ringing))) {
             var offers = client.subscribe("/user/queue/offers");
             String incident = fixtures.quietIncident(admin, system, "SEV4");
             var offer = nextFor(offers, "OFFER", incident);
@@ -180,9 +182,9 @@ class DispatcherControlIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String leaving = fixtures.engineer(system, 5, 10);
         String next = fixtures.engineer(system, 2, 10);
-        try (var leavingClient = connect(engineerUser(leaving));
-                var nextClient = connect(engineerUser(next));
-                var boardClient = connect(dispatcherName)) {
+        try (var leavingClient = scenario.connect(scenario.engineerUser(leaving));
+                var nextClient = scenario.connect(scenario.engineerUser(next));
+                var boardClient = scenario.connect(dispatcherName)) {
             var leavingOffers = leavingClient.subscribe("/user/queue/offers");
             var nextOffers = nextClient.subscribe("/user/queue/offers");
             var board = boardClient.subscribe("/topic/board");
@@ -205,7 +207,7 @@ class DispatcherControlIntegrationTests {
                         assertThat(entry.path("actor").asString()).isEqualTo(dispatcherName);
                         assertThat(entry.path("detail").asString()).contains(leaving);
                     });
-            assertThat(fixtures.as(userOf(leaving)).post("/api/offers/" + offer.path("offerId").asString() + "/accept", "")
+            assertThat(fixtures.as(scenario.userOf(leaving)).post("/api/offers/" + offer.path("offerId").asString() + "/accept", "")
                     .status()).isEqualTo(409);
 
             // and back on duty
@@ -220,8 +222,8 @@ class DispatcherControlIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String busy = fixtures.engineer(system, 5, 10);
         String next = fixtures.engineer(system, 2, 10);
-        var busyApi = fixtures.as(engineerUser(busy));
-        var nextApi = fixtures.as(engineerUser(next));
+        var busyApi = fixtures.as(scenario.engineerUser(busy));
+        var nextApi = fixtures.as(scenario.engineerUser(next));
         String incident = fixtures.quietIncident(admin, system, "SEV4");
         pendingOffer(busyApi, incident);
 
@@ -230,7 +232,7 @@ class DispatcherControlIntegrationTests {
         assertThat(busyApi.get("/api/me/offers").json().findValuesAsString("incidentId")).doesNotContain(incident);
         pendingOffer(nextApi, incident);
         assertThat(entriesOf(admin.get("/api/incidents/" + incident).json().path("timeline"), "WITHDRAWN"))
-                .singleElement().satisfies(entry -> assertThat(entry.path("actor").asString()).isEqualTo(userOf(busy)));
+                .singleElement().satisfies(entry -> assertThat(entry.path("actor").asString()).isEqualTo(scenario.userOf(busy)));
     }
 
     // ---- figures
@@ -239,7 +241,7 @@ class DispatcherControlIntegrationTests {
     void statsCountFromTheDatabaseAndTheMetersFollow() throws Exception {
         String system = fixtures.system(fixtures.customer());
         String engineer = fixtures.engineer(system, 5, 10);
-        var engineerApi = fixtures.as(engineerUser(engineer));
+        var engineerApi = fixtures.as(scenario.engineerUser(engineer));
         var before = dispatcher.get("/api/stats");
         assertThat(before.status()).as(before.toString()).isEqualTo(200);
 
@@ -250,11 +252,11 @@ class DispatcherControlIntegrationTests {
                 .isEqualTo(200);
         // and one that its only candidate declines: escalated
         String otherSystem = fixtures.system(fixtures.customer());
-        var declinerApi = fixtures.as(engineerUser(fixtures.engineer(otherSystem, 5, 10)));
+        var declinerApi = fixtures.as(scenario.engineerUser(fixtures.engineer(otherSystem, 5, 10)));
         String lonely = fixtures.quietIncident(admin, otherSystem, "SEV2");
         assertThat(declinerApi.post("/api/offers/" + pendingOffer(declinerApi, lonely) + "/decline", "{}").status())
                 .isEqualTo(200);
-        awaitStatus(lonely, "ESCALATED");
+        scenario.awaitStatus(lonely, "ESCALATED");
 
         var after = dispatcher.get("/api/stats");
         assertThat(after.status()).isEqualTo(200);
@@ -290,12 +292,12 @@ class DispatcherControlIntegrationTests {
         String customer = fixtures.customer();
         String system = fixtures.system(customer);
         String customerUser = fixtures.customerUser(customer);
-        try (var boardClient = connect(dispatcherName);
-                var customerClient = connect(customerUser)) {
+        try (var boardClient = scenario.connect(dispatcherName);
+                var customerClient = scenario.connect(customerUser)) {
             var board = boardClient.subscribe("/topic/board");
             var mine = customerClient.subscribe("/user/queue/incidents");
             // SEV1: acknowledge within 5 minutes; the warning comes in the last 20%, i.e. after 4 minutes
-            var silent = fixtures.as(engineerUser(fixtures.engineer(system, 5, 10)));
+            var silent = fixtures.as(scenario.engineerUser(fixtures.engineer(system, 5, 10)));
             String incident = fixtures.quietIncident(fixtures.as(customerUser), system, "SEV1");
             pendingOffer(silent, incident);
             assertThat(entries(timeline(incident), "SLA_WARNING")).isEmpty();
@@ -346,12 +348,12 @@ class DispatcherControlIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String best = fixtures.engineer(system, 5, 10);
         String present = fixtures.engineer(system, 2, 10);
-        var bestApi = fixtures.as(engineerUser(best));
-        var presentApi = fixtures.as(engineerUser(present));
-        try (var presentClient = connect(userOf(present))) {
+        var bestApi = fixtures.as(scenario.engineerUser(best));
+        var presentApi = fixtures.as(scenario.engineerUser(present));
+        try (var presentClient = scenario.connect(scenario.userOf(present))) {
             // the best engineer was here, in two tabs, and both closed
-            var tab1 = connect(userOf(best));
-            var tab2 = connect(userOf(best));
+            var tab1 = scenario.connect(scenario.userOf(best));
+            var tab2 = scenario.connect(scenario.userOf(best));
             tab1.close();
             Thread.sleep(200);
             tab2.close();
@@ -372,10 +374,10 @@ class DispatcherControlIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String best = fixtures.engineer(system, 5, 10);
         String other = fixtures.engineer(system, 2, 10);
-        var bestApi = fixtures.as(engineerUser(best));
-        fixtures.as(engineerUser(other));
-        try (var stays = connect(userOf(best)); var otherClient = connect(userOf(other))) {
-            connect(userOf(best)).close();
+        var bestApi = fixtures.as(scenario.engineerUser(best));
+        fixtures.as(scenario.engineerUser(other));
+        try (var stays = scenario.connect(scenario.userOf(best)); var otherClient = scenario.connect(scenario.userOf(other))) {
+            scenario.connect(scenario.userOf(best)).close();
             Thread.sleep(500);
             String incident = fixtures.quietIncident(admin, system, "SEV4");
             pendingOffer(bestApi, incident);
@@ -383,20 +385,6 @@ class DispatcherControlIntegrationTests {
     }
 
     // ---- helpers
-
-    private final Map<String, String> users = new HashMap<>();
-
-    private StompTestClient connect(String username) throws Exception {
-        return StompTestClient.connect(port, username, Fixtures.PASSWORD);
-    }
-
-    private String engineerUser(String engineerId) {
-        return users.computeIfAbsent(engineerId, fixtures::engineerUser);
-    }
-
-    private String userOf(String engineerId) {
-        return users.get(engineerId);
-    }
 
     private JsonNode timeline(String incident) {
         return admin.get("/api/incidents/" + incident).json().path("timeline");
@@ -407,48 +395,5 @@ class DispatcherControlIntegrationTests {
         var response = admin.get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
         assertThat(response.status()).as(name + " " + response).isEqualTo(200);
         return response.json().path("measurements").get(0).path("value").asDouble();
-    }
-
-    private static JsonNode nextFor(BlockingQueue<JsonNode> queue, String type, String incident) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            var message = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (message != null && type.equals(message.path("type").asString())
-                    && incident.equals(message.path("incidentId").asString())) {
-                return message;
-            }
-        }
-        throw new AssertionError("no " + type + " for " + incident);
-    }
-
-    private static String pendingOffer(Api engineer, String incident) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
-                .until(() -> {
-                    for (var offer : engineer.get("/api/me/offers").json()) {
-                        if (incident.equals(offer.path("incidentId").asString())) {
-                            return offer.path("offerId").asString();
-                        }
-                    }
-                    return null;
-                }, id -> id != null);
-    }
-
-    private void awaitStatus(String incident, String status) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> admin.get("/api/incidents/" + incident).get("status"), status::equals);
-    }
-
-    private static List<JsonNode> entriesOf(JsonNode timeline, String type) {
-        var found = new ArrayList<JsonNode>();
-        for (var entry : timeline) {
-            if (type.equals(entry.path("type").asString())) {
-                found.add(entry);
-            }
-        }
-        return found;
-    }
-
-    private static List<String> entries(JsonNode timeline, String type) {
-        return entriesOf(timeline, type).stream().map(entry -> entry.path("detail").asString()).toList();
     }
 }

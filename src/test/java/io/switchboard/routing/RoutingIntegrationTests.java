@@ -1,10 +1,13 @@
 package io.switchboard.routing;
 
+import static io.switchboard.routing.RoutingScenario.entries;
+import static io.switchboard.routing.RoutingScenario.nextFor;
+import static io.switchboard.routing.RoutingScenario.pendingOffer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -41,11 +44,13 @@ class RoutingIntegrationTests {
     MutableClock clock;
 
     Fixtures fixtures;
+    RoutingScenario scenario;
     Api admin;
 
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(port);
+        scenario = new RoutingScenario(port, fixtures);
         admin = fixtures.admin();
     }
 
@@ -54,24 +59,24 @@ class RoutingIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String best = fixtures.engineer(system, 5, 10);
         String second = fixtures.engineer(system, 2, 10);
-        try (var bestClient = connect(engineerUser(best));
-                var secondClient = connect(engineerUser(second))) {
+        try (var bestClient = scenario.connect(scenario.engineerUser(best));
+                var secondClient = scenario.connect(scenario.engineerUser(second))) {
             var bestOffers = bestClient.subscribe("/user/queue/offers");
             var secondOffers = secondClient.subscribe("/user/queue/offers");
             String incident = fixtures.quietIncident(admin, system, "SEV3");
 
             var first = offerFor(bestOffers, incident);
-            var declined = fixtures.as(userOf(best)).post("/api/offers/" + first.path("offerId").asString() + "/decline",
+            var declined = fixtures.as(scenario.userOf(best)).post("/api/offers/" + first.path("offerId").asString() + "/decline",
                     "{\"reason\":\"at another site\"}");
             assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
 
             var next = offerFor(secondOffers, incident);
             assertThat(next.path("offerId").asString()).isNotEqualTo(first.path("offerId").asString());
-            var declinedAgain = fixtures.as(userOf(second)).post("/api/offers/" + next.path("offerId").asString() + "/decline", "");
+            var declinedAgain = fixtures.as(scenario.userOf(second)).post("/api/offers/" + next.path("offerId").asString() + "/decline", "");
             assertThat(declinedAgain.status()).as(declinedAgain.toString()).isEqualTo(200);
 
-            awaitStatus(incident, "ESCALATED");
-            assertThat(fixtures.as(userOf(best)).get("/api/me/offers").json().findValuesAsString("incidentId"))
+            scenario.awaitStatus(incident, "ESCALATED");
+            assertThat(fixtures.as(scenario.userOf(best)).get("/api/me/offers").json().findValuesAsString("incidentId"))
                     .doesNotContain(incident);
             var timeline = admin.get("/api/incidents/" + incident).json().path("timeline");
             assertThat(entries(timeline, "DECLINED")).hasSize(2);
@@ -87,13 +92,13 @@ class RoutingIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String best = fixtures.engineer(system, 5, 10);
         String second = fixtures.engineer(system, 2, 10);
-        try (var bestClient = connect(engineerUser(best));
-                var secondClient = connect(engineerUser(second))) {
+        try (var bestClient = scenario.connect(scenario.engineerUser(best));
+                var secondClient = scenario.connect(scenario.engineerUser(second))) {
             var bestOffers = bestClient.subscribe("/user/queue/offers");
             var secondOffers = secondClient.subscribe("/user/queue/offers");
             String incident = fixtures.quietIncident(admin, system, "SEV3");
             var first = offerFor(bestOffers, incident);
-            assertThat(fixtures.as(userOf(second)).get("/api/me/offers").json().findValuesAsString("incidentId"))
+            assertThat(fixtures.as(scenario.userOf(second)).get("/api/me/offers").json().findValuesAsString("incidentId"))
                     .doesNotContain(incident);
 
             clock.advance(OFFER_TIMEOUT.plusSeconds(1));
@@ -112,7 +117,7 @@ class RoutingIntegrationTests {
     void acceptingAnExpiredOfferIsAConflict() throws Exception {
         String system = fixtures.system(fixtures.customer());
         String engineer = fixtures.engineer(system, 5, 10);
-        var engineerApi = fixtures.as(engineerUser(engineer));
+        var engineerApi = fixtures.as(scenario.engineerUser(engineer));
         String incident = fixtures.quietIncident(admin, system, "SEV4");
         String offer = pendingOffer(engineerApi, incident);
 
@@ -124,7 +129,7 @@ class RoutingIntegrationTests {
         var read = admin.get("/api/incidents/" + incident);
         assertThat(read.get("assignee")).isNull();
         // with nobody else to ask, the expiry ran routing out of candidates
-        awaitStatus(incident, "ESCALATED");
+        scenario.awaitStatus(incident, "ESCALATED");
     }
 
     @Test
@@ -132,14 +137,14 @@ class RoutingIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String only = fixtures.engineer(system, 4, 10);
         String dispatcher = fixtures.dispatcherUser();
-        try (var engineerClient = connect(engineerUser(only));
-                var boardClient = connect(dispatcher)) {
+        try (var engineerClient = scenario.connect(scenario.engineerUser(only));
+                var boardClient = scenario.connect(dispatcher)) {
             var offers = engineerClient.subscribe("/user/queue/offers");
             var board = boardClient.subscribe("/topic/board");
             String incident = fixtures.quietIncident(admin, system, "SEV4");
             var offer = offerFor(offers, incident);
 
-            var declined = fixtures.as(userOf(only)).post("/api/offers/" + offer.path("offerId").asString() + "/decline", "{}");
+            var declined = fixtures.as(scenario.userOf(only)).post("/api/offers/" + offer.path("offerId").asString() + "/decline", "{}");
             assertThat(declined.status()).isEqualTo(200);
 
             var escalated = nextFor(board, "ESCALATED", incident);
@@ -158,8 +163,8 @@ class RoutingIntegrationTests {
         String system = fixtures.system(fixtures.customer());
         String one = fixtures.engineer(system, 5, 100);
         String two = fixtures.engineer(system, 5, 100);
-        var oneApi = fixtures.as(engineerUser(one));
-        var twoApi = fixtures.as(engineerUser(two));
+        var oneApi = fixtures.as(scenario.engineerUser(one));
+        var twoApi = fixtures.as(scenario.engineerUser(two));
         var executor = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
@@ -198,7 +203,7 @@ class RoutingIntegrationTests {
         String offered = fixtures.engineer(system, 5, 10);
         String chosen = fixtures.engineer(system, 1, 10);
         var dispatcher = fixtures.as(fixtures.dispatcherUser());
-        try (var offeredClient = connect(engineerUser(offered))) {
+        try (var offeredClient = scenario.connect(scenario.engineerUser(offered))) {
             var offers = offeredClient.subscribe("/user/queue/offers");
             String incident = fixtures.quietIncident(admin, system, "SEV4");
             var offer = offerFor(offers, incident);
@@ -213,14 +218,14 @@ class RoutingIntegrationTests {
             assertThat(withdrawn.path("offerId").asString()).isEqualTo(offer.path("offerId").asString());
             assertThat(withdrawn.path("incidentId").asString()).isEqualTo(incident);
             assertThat(withdrawn.path("reason").asString()).isNotBlank();
-            var offeredApi = fixtures.as(userOf(offered));
+            var offeredApi = fixtures.as(scenario.userOf(offered));
             assertThat(offeredApi.get("/api/me/offers").json().findValuesAsString("incidentId")).doesNotContain(incident);
             var late = offeredApi.post("/api/offers/" + offer.path("offerId").asString() + "/accept", "");
             assertThat(late.status()).as(late.toString()).isEqualTo(409);
             var read = admin.get("/api/incidents/" + incident);
             assertThat(read.get("status")).isEqualTo("ASSIGNED");
             assertThat(read.get("assignee")).isEqualTo(chosen);
-            var chosenApi = fixtures.as(engineerUser(chosen));
+            var chosenApi = fixtures.as(scenario.engineerUser(chosen));
             assertThat(chosenApi.get("/api/me/incidents").json().findValuesAsString("id")).contains(incident);
             assertThat(chosenApi.get("/api/incidents/" + incident).status()).isEqualTo(200);
         }
@@ -231,7 +236,7 @@ class RoutingIntegrationTests {
         String customer = fixtures.customer();
         String system = fixtures.system(customer);
         String resolver = fixtures.engineer(system, 3, 10);
-        var resolverApi = fixtures.as(engineerUser(resolver));
+        var resolverApi = fixtures.as(scenario.engineerUser(resolver));
         String symptom = Fixtures.nonsenseWord();
         String cause = Fixtures.nonsenseWord();
         var opened = admin.post("/api/incidents", """
@@ -271,62 +276,7 @@ class RoutingIntegrationTests {
 
     // ---- helpers
 
-    private final java.util.Map<String, String> users = new java.util.HashMap<>();
-
-    private StompTestClient connect(String username) throws Exception {
-        return StompTestClient.connect(port, username, Fixtures.PASSWORD);
-    }
-
-    /** Makes the engineer's account and remembers it for {@link #userOf}. */
-    private String engineerUser(String engineerId) {
-        return users.computeIfAbsent(engineerId, fixtures::engineerUser);
-    }
-
-    private String userOf(String engineerId) {
-        return users.get(engineerId);
-    }
-
     private JsonNode offerFor(BlockingQueue<JsonNode> queue, String incident) throws InterruptedException {
         return nextFor(queue, "OFFER", incident);
-    }
-
-    private static JsonNode nextFor(BlockingQueue<JsonNode> queue, String type, String incident) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            var message = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (message != null && type.equals(message.path("type").asString())
-                    && incident.equals(message.path("incidentId").asString())) {
-                return message;
-            }
-        }
-        throw new AssertionError("no " + type + " for " + incident);
-    }
-
-    private static String pendingOffer(Api engineer, String incident) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
-                .until(() -> {
-                    var offers = engineer.get("/api/me/offers").json();
-                    for (var offer : offers) {
-                        if (incident.equals(offer.path("incidentId").asString())) {
-                            return offer.path("offerId").asString();
-                        }
-                    }
-                    return null;
-                }, id -> id != null);
-    }
-
-    private void awaitStatus(String incident, String status) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> admin.get("/api/incidents/" + incident).get("status"), status::equals);
-    }
-
-    private static List<String> entries(JsonNode timeline, String type) {
-        var details = new ArrayList<String>();
-        for (var entry : timeline) {
-            if (type.equals(entry.path("type").asString())) {
-                details.add(entry.path("detail").asString());
-            }
-        }
-        return details;
     }
 }
