@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isApiError, toFieldErrors, unplacedErrors, type FieldErrors } from '../../lib/problem';
 
@@ -55,5 +55,27 @@ export function FormShell({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A form's values, a change handler per field, and a setter to reset them after a save. */
+export function useFields<T extends Record<string, string>>(blank: T) {
+  const [values, setValues] = useState(blank);
+  const set = (key: keyof T) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
+  return [values, set, setValues] as const;
+}
+
+/** The header row of an admin list. */
+export function TableHead({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -6,7 +6,7 @@ import { useSystems } from '../../lib/queries';
 import { ROLES, type Role } from '../../lib/types';
 import { useAdminEngineers, useCreateCustomer, useCreateEngineer, useCreateSystem, useCreateUser, useCustomers, useUsers } from './api';
 import { compact, optNumber, parseCertifications, parseList, parseSystemLevels } from './forms';
-import { errorsFor, FormShell } from './FormShell';
+import { errorsFor, FormShell, TableHead, useFields } from './FormShell';
 
 export function CustomersSection() {
   const customers = useCustomers();
@@ -21,12 +21,7 @@ export function CustomersSection() {
         <Async query={customers} what="customers">
           {(list) => (
             <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Id</th>
-                  <th scope="col">Name</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Id', 'Name']} />
               <tbody>
                 {list.map((c) => (
                   <tr key={c.id}>
@@ -60,11 +55,10 @@ export function SystemsSection() {
   const customers = useCustomers();
   const create = useCreateSystem();
   const blank = { customerId: '', id: '', name: '', product: '', version: '', label: '', lat: '', lon: '', tags: '' };
-  const [f, setF] = useState(blank);
+  const [f, set, setF] = useFields(blank);
   const fields = ['customerId', 'id', 'name', 'product', 'version', 'site.label', 'site.lat', 'site.lon', 'site', 'tags'];
   const err = errorsFor(create.error, fields);
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = () => {
+    const submit = () => {
     const site = f.lat || f.lon || f.label ? compact({ label: f.label, lat: optNumber(f.lat), lon: optNumber(f.lon) }) : undefined;
     create.mutate({ customerId: f.customerId, ...compact({ id: f.id, name: f.name, product: f.product, version: f.version, tags: parseList(f.tags) }), ...(site ? { site } : {}) } as never, {
       onSuccess: () => setF(blank),
@@ -77,15 +71,7 @@ export function SystemsSection() {
         <Async query={systems} what="systems">
           {(list) => (
             <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Id</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Site</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Id', 'Name', 'Product', 'Customer', 'Site']} />
               <tbody>
                 {list.map((s) => (
                   <tr key={s.id}>
@@ -125,12 +111,11 @@ export function EngineersSection() {
   const engineers = useAdminEngineers(offset);
   const create = useCreateEngineer();
   const blank = { id: '', name: '', email: '', skills: '', systems: '', certifications: '', lat: '', lon: '', timeZone: '', maxActive: '' };
-  const [f, setF] = useState(blank);
+  const [f, set, setF] = useFields(blank);
   const [localError, setLocalError] = useState<string>();
   const fields = ['id', 'name', 'email', 'skills', 'systems', 'certifications', 'base', 'base.lat', 'base.lon', 'timeZone', 'maxActive'];
   const err = errorsFor(create.error, fields);
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = () => {
+    const submit = () => {
     setLocalError(undefined);
     let systems;
     try {
@@ -153,15 +138,7 @@ export function EngineersSection() {
           {(page) => (
             <>
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Id</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Skills</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Load</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Id', 'Name', 'Skills', 'Status', 'Load']} />
                 <tbody>
                   {page.items.map((e) => (
                     <tr key={e.id}>
@@ -215,11 +192,10 @@ export function UsersSection() {
   const users = useUsers();
   const create = useCreateUser();
   const blank = { username: '', password: '', role: 'CUSTOMER' as Role, customerId: '', engineerId: '' };
-  const [f, setF] = useState(blank);
+  const [f, set, setF] = useFields(blank);
   const fields = ['username', 'password', 'role', 'customerId', 'engineerId'];
   const err = errorsFor(create.error, fields);
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = () => {
+    const submit = () => {
     const body = { username: f.username, password: f.password, role: f.role, ...(f.role === 'CUSTOMER' ? { customerId: f.customerId } : {}), ...(f.role === 'ENGINEER' ? { engineerId: f.engineerId } : {}) };
     create.mutate(body, { onSuccess: () => setF(blank) });
   };
@@ -230,13 +206,7 @@ export function UsersSection() {
         <Async query={users} what="accounts">
           {(list) => (
             <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Username</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Linked to</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Username', 'Role', 'Linked to']} />
               <tbody>
                 {list.map((u) => (
                   <tr key={u.username}>
