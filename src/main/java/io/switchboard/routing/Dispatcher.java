@@ -20,6 +20,7 @@ import io.switchboard.directory.EngineerView;
 import io.switchboard.incidents.IncidentLifecycle;
 import io.switchboard.incidents.IncidentStatus;
 import io.switchboard.incidents.IncidentView;
+import io.switchboard.schedules.DutyRoster;
 import io.switchboard.search.EngineerFinder;
 import io.switchboard.search.RecommendRequest;
 import io.switchboard.search.Recommendation;
@@ -47,10 +48,13 @@ public class Dispatcher {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Presence presence;
+    private final DutyRoster roster;
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
-            RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock, Presence presence) {
+            RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock, Presence presence,
+            DutyRoster roster) {
         this.presence = presence;
+        this.roster = roster;
         this.offers = offers;
         this.incidents = incidents;
         this.directory = directory;
@@ -243,7 +247,7 @@ public class Dispatcher {
         }
     }
 
-    /** The best ranked engineers who are available, qualified and below their capacity. */
+    /** The best ranked engineers who are available, reachable by their schedule, qualified and below their capacity. */
     private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, HashSet<String> asked) {
         String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
         var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
@@ -260,10 +264,11 @@ public class Dispatcher {
         directory.findEngineers(eligible.stream().map(Recommendation::engineerId).toList())
                 .forEach(e -> live.put(e.id(), e));
         Map<String, Integer> ringing = ringingCounts(live.keySet());
+        var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
         var chosen = new ArrayList<Recommendation>();
         for (var candidate : eligible) {
             var engineer = live.get(candidate.engineerId());
-            if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE
+            if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
                     && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()) {
                 chosen.add(candidate);
                 if (chosen.size() == policy.waveSize()) {

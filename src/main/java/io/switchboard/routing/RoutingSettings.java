@@ -21,13 +21,26 @@ record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies) {
      * @param offerTimeout how long an offer rings before it expires
      * @param maxWaves waves before the incident escalates to dispatchers
      * @param minScore lowest recommendation score that counts as qualified (0 = anyone the ranking finds)
+     * @param reach whom engineers' schedules let this severity ring
      */
-    record Policy(int waveSize, Duration offerTimeout, int maxWaves, double minScore) {
+    record Policy(int waveSize, Duration offerTimeout, int maxWaves, double minScore, Reach reach) {
         Policy {
             if (waveSize < 1 || maxWaves < 1 || offerTimeout == null || offerTimeout.isNegative() || offerTimeout.isZero()) {
                 throw new IllegalArgumentException("a routing policy needs wave-size >= 1, max-waves >= 1 and a positive offer-timeout");
             }
+            if (reach == null) {
+                throw new IllegalArgumentException("a routing policy needs reach: WORKING_HOURS or ON_CALL");
+            }
         }
+
+        boolean ringsOnCall() {
+            return reach == Reach.ON_CALL;
+        }
+    }
+
+    /** WORKING_HOURS rings engineers in their working hours; ON_CALL also those in an on-call window. */
+    enum Reach {
+        WORKING_HOURS, ON_CALL
     }
 
     Policy policy(Severity severity) {

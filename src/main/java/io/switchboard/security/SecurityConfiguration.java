@@ -73,6 +73,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/incidents")
                                 .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name(), Role.CUSTOMER.name())
                         .requestMatchers("/api/me/status", "/api/me/offers", "/api/offers/**").hasRole(Role.ENGINEER.name())
+                        .requestMatchers("/api/me/schedule", "/api/me/schedule/**").hasRole(Role.ENGINEER.name())
+                        .requestMatchers("/api/engineers/*/schedule", "/api/engineers/*/schedule/**", "/api/on-call")
+                                .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
                         .requestMatchers("/api/**", "/ws", "/ws/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .anyRequest().permitAll())
