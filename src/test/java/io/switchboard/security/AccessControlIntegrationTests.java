@@ -79,6 +79,10 @@ class AccessControlIntegrationTests {
                 .get(0).path("offerId").asString();
     }
 
+    /** A valid weekly pattern and override, so only the caller decides the answer. */
+    static final String WEEKLY = "{\"workingHours\":{\"MONDAY\":[{\"from\":\"08:00\",\"to\":\"17:00\"}]}}";
+    static final String OVERRIDE = "{\"from\":\"2030-01-01T00:00:00Z\",\"to\":\"2030-01-02T00:00:00Z\",\"kind\":\"OFF_DUTY\"}";
+
     record Call(HttpMethod method, String path, String body, MediaType type) {
         static Call get(String path) {
             return new Call(HttpMethod.GET, path, null, null);
@@ -86,6 +90,14 @@ class AccessControlIntegrationTests {
 
         static Call post(String path, String body) {
             return new Call(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
+        }
+
+        static Call put(String path, String body) {
+            return new Call(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
+        }
+
+        static Call delete(String path) {
+            return new Call(HttpMethod.DELETE, path, null, null);
         }
 
         Api.Response by(Api api) {
@@ -131,6 +143,17 @@ class AccessControlIntegrationTests {
                 Call.get("/api/me/incidents"),
                 Call.post("/api/offers/" + offerToEngineer1 + "/accept", ""),
                 Call.post("/api/offers/" + offerToEngineer1 + "/decline", "{\"reason\":\"busy\"}"),
+                Call.get("/api/engineers/" + engineer1 + "/schedule"),
+                Call.put("/api/engineers/" + engineer1 + "/schedule", WEEKLY),
+                Call.delete("/api/engineers/" + engineer1 + "/schedule"),
+                Call.post("/api/engineers/" + engineer1 + "/schedule/overrides", OVERRIDE),
+                Call.delete("/api/engineers/" + engineer1 + "/schedule/overrides/some-override"),
+                Call.get("/api/me/schedule"),
+                Call.put("/api/me/schedule", WEEKLY),
+                Call.delete("/api/me/schedule"),
+                Call.post("/api/me/schedule/overrides", OVERRIDE),
+                Call.delete("/api/me/schedule/overrides/some-override"),
+                Call.get("/api/on-call"),
                 Call.get("/v3/api-docs"));
     }
 
@@ -190,6 +213,25 @@ class AccessControlIntegrationTests {
             rows.add(row(who, Call.post("/api/offers/" + offerToEngineer1 + "/accept", "")));
             rows.add(row(who, Call.post("/api/offers/" + offerToEngineer1 + "/decline", "{}")));
         }
+        // schedules: staff by engineer id, an engineer only their own under /api/me, customers never
+        for (String who : List.of("customerA", "engineer1")) {
+            for (String engineer : List.of(engineer1, engineer2)) {
+                rows.add(row(who, Call.get("/api/engineers/" + engineer + "/schedule")));
+                rows.add(row(who, Call.put("/api/engineers/" + engineer + "/schedule", WEEKLY)));
+                rows.add(row(who, Call.delete("/api/engineers/" + engineer + "/schedule")));
+                rows.add(row(who, Call.post("/api/engineers/" + engineer + "/schedule/overrides", OVERRIDE)));
+                rows.add(row(who, Call.delete("/api/engineers/" + engineer + "/schedule/overrides/some-override")));
+            }
+            rows.add(row(who, Call.get("/api/on-call")));
+        }
+        for (String who : List.of("admin", "dispatcher", "customerA")) {
+            rows.add(row(who, Call.get("/api/me/schedule")));
+            rows.add(row(who, Call.put("/api/me/schedule", WEEKLY)));
+            rows.add(row(who, Call.delete("/api/me/schedule")));
+            rows.add(row(who, Call.post("/api/me/schedule/overrides", OVERRIDE)));
+            rows.add(row(who, Call.delete("/api/me/schedule/overrides/some-override")));
+        }
+        rows.add(row("engineer2", Call.put("/api/engineers/" + engineer1 + "/schedule", "{\"workingHours\":{\"MONDAY\":\"x\"}}")));
         // a caller who may not gets 403 whatever the body: validation does not run for them
         rows.add(row("customerA", Call.post("/api/customers", "{}")));
         rows.add(row("dispatcher", Call.post("/api/engineers", "{\"name\":\"\"}")));
@@ -249,6 +291,9 @@ class AccessControlIntegrationTests {
         var engineer = callers.get("admin").get("/api/engineers/" + engineer1);
         assertThat(engineer.json().path("maxActive").asInt()).isEqualTo(10);
         assertThat(engineer.get("status")).isEqualTo("AVAILABLE");
+        var schedule = callers.get("admin").get("/api/engineers/" + engineer1 + "/schedule");
+        assertThat(schedule.json().has("workingHours")).as(schedule.toString()).isFalse();
+        assertThat(schedule.json().path("overrides").size()).isZero();
     }
 
     Stream<Arguments> unknownIds() {
@@ -268,6 +313,11 @@ class AccessControlIntegrationTests {
                 Arguments.of("dispatcher", Call.post("/api/incidents/" + nope + "/resolve", "{\"resolution\":\"fixed\"}")),
                 Arguments.of("engineer1", Call.post("/api/offers/" + nope + "/accept", "")),
                 Arguments.of("engineer1", Call.post("/api/offers/" + nope + "/decline", "{}")),
+                Arguments.of("dispatcher", Call.get("/api/engineers/" + nope + "/schedule")),
+                Arguments.of("admin", Call.put("/api/engineers/" + nope + "/schedule", WEEKLY)),
+                Arguments.of("admin", Call.post("/api/engineers/" + nope + "/schedule/overrides", OVERRIDE)),
+                Arguments.of("admin", Call.delete("/api/engineers/" + engineer1 + "/schedule/overrides/" + nope)),
+                Arguments.of("engineer1", Call.delete("/api/me/schedule/overrides/" + nope)),
                 Arguments.of("admin", Call.get("/api/" + nope)));
     }
 
@@ -292,7 +342,11 @@ class AccessControlIntegrationTests {
                 Arguments.of("dispatcher", Call.get("/api/customers")),
                 Arguments.of("dispatcher", Call.get("/api/engineers/search?q=diagnostics")),
                 Arguments.of("engineer1", Call.get("/api/me/offers")),
-                Arguments.of("engineer1", Call.get("/api/me/incidents")));
+                Arguments.of("engineer1", Call.get("/api/me/incidents")),
+                Arguments.of("engineer1", Call.get("/api/me/schedule")),
+                Arguments.of("dispatcher", Call.get("/api/engineers/" + engineer2 + "/schedule")),
+                Arguments.of("admin", Call.get("/api/engineers/" + engineer1 + "/schedule")),
+                Arguments.of("dispatcher", Call.get("/api/on-call?systemId=" + systemA)));
     }
 
     @ParameterizedTest(name = "{0}: {1} is allowed")

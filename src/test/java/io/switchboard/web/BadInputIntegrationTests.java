@@ -224,9 +224,51 @@ class BadInputIntegrationTests {
         rows.add(post("dispatcher", "/api/engineers/recommend", "{\"title\":\"pump\",\"systemId\":\"NO-SUCH-SYSTEM\"}", "systemId"));
         rows.add(post("dispatcher", "/api/engineers/recommend", "{\"title\":\"pump\",\"availableOnly\":\"maybe\"}", "availableOnly"));
         rows.add(bad("dispatcher", HttpMethod.POST, "/api/engineers/recommend", "{\"title\":\"pump\",\"description\":\"" + HUGE + "\"}", 413));
+        // PUT /api/engineers/{id}/schedule and /api/me/schedule
+        String schedule = "/api/engineers/" + engineerId + "/schedule";
+        rows.add(bad("admin", HttpMethod.PUT, schedule, malformed, 400));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, "{}", 400, "workingHours"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, week("MONDAY", "25:00", "17:00"), 400, "workingHours.MONDAY[0].from"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, week("MONDAY", "8 am", "17:00"), 400, "workingHours.MONDAY[0].from"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, week("FUNDAY", "08:00", "17:00"), 400, "workingHours"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, "{\"workingHours\":{\"MONDAY\":[{\"from\":\"08:00\"}]}}", 400,
+                "workingHours.MONDAY[0]"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, "{\"workingHours\":{\"MONDAY\":\"08:00-17:00\"}}", 400, "workingHours.MONDAY"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, "{\"workingHours\":{\"MONDAY\":["
+                + String.join(",", java.util.Collections.nCopies(11, "{\"from\":\"08:00\",\"to\":\"09:00\"}")) + "]}}", 400,
+                "workingHours.MONDAY"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, "{\"timeZone\":\"Mars/Olympus\",\"workingHours\":{}}", 400, "timeZone"));
+        rows.add(bad("admin", HttpMethod.PUT, schedule, "{\"workingHours\":{},\"note\":\"" + HUGE + "\"}", 413));
+        rows.add(bad("engineer", HttpMethod.PUT, "/api/me/schedule", "{\"workingHours\":{},\"onCall\":{\"TUESDAY\":[{\"from\":\"22:00\",\"to\":\"24:30\"}]}}",
+                400, "onCall.TUESDAY[0].to"));
+        rows.add(bad("engineer", HttpMethod.PUT, "/api/me/schedule", "{\"timeZone\":\"CET+99\",\"workingHours\":{}}", 400, "timeZone"));
+        // POST .../schedule/overrides
+        String overrides = schedule + "/overrides";
+        rows.add(post("admin", overrides, malformed));
+        rows.add(post("admin", overrides, "{}", "from", "to", "kind"));
+        rows.add(post("admin", overrides, override("2030-01-02T00:00:00Z", "2030-01-01T00:00:00Z", "OFF_DUTY"), "to"));
+        rows.add(post("admin", overrides, override("2030-01-01T00:00:00Z", "2030-01-01T00:00:00Z", "OFF_DUTY"), "to"));
+        rows.add(post("admin", overrides, override("2030-01-01T00:00:00Z", "2030-04-02T00:00:00Z", "ON_CALL"), "to"));
+        rows.add(post("admin", overrides, override("2020-01-01T00:00:00Z", "2020-01-02T00:00:00Z", "OFF_DUTY"), "to"));
+        rows.add(post("admin", overrides, override("2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "HOLIDAY"), "kind"));
+        rows.add(post("admin", overrides, override("tomorrow", "2030-01-02T00:00:00Z", "OFF_DUTY"), "from"));
+        rows.add(post("engineer", "/api/me/schedule/overrides", "{\"from\":\"2030-01-01T00:00:00Z\",\"to\":\"2030-01-02T00:00:00Z\","
+                + "\"kind\":\"OFF_DUTY\",\"note\":\"" + "n".repeat(501) + "\"}", "note"));
+        rows.add(post("engineer", "/api/me/schedule/overrides", override("2030-01-01T00:00:00Z", "2029-12-31T00:00:00Z", "ON_DUTY"), "to"));
+        // GET /api/on-call
+        rows.add(get("dispatcher", "/api/on-call?at=noon", "at"));
+        rows.add(get("dispatcher", "/api/on-call?systemId=NO-SUCH-SYSTEM", "systemId"));
         // POST /api/import takes NDJSON only
         rows.add(new Bad("admin", HttpMethod.POST, "/api/import", "{\"type\":\"customer\",\"name\":\"x\"}", MediaType.APPLICATION_JSON, 415, List.of()));
         return rows.stream();
+    }
+
+    private static String week(String day, String from, String to) {
+        return "{\"workingHours\":{\"%s\":[{\"from\":\"%s\",\"to\":\"%s\"}]}}".formatted(day, from, to);
+    }
+
+    private static String override(String from, String to, String kind) {
+        return "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"%s\"}".formatted(from, to, kind);
     }
 
     private String incidentBody(String severity) {
@@ -304,6 +346,7 @@ class BadInputIntegrationTests {
                 "incidents=" + admin.get("/api/incidents?customerId=" + customer).json().path("total").asLong(),
                 "systems=" + admin.get("/api/customers/" + customer + "/systems").text(),
                 "engineer=" + admin.get("/api/engineers/" + engineerId).text(),
+                "schedule=" + admin.get("/api/engineers/" + engineerId + "/schedule").text(),
                 "badCustomer=" + admin.get("/api/customers").text().contains(badId),
                 "badEngineer=" + admin.get("/api/engineers/" + badId).status(),
                 "badUser=" + admin.get("/api/users").text().contains(badId));
