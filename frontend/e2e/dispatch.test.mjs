@@ -112,6 +112,9 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await shot(customer, 'customer-incident');
     await engineer.getByRole('link', { name: 'Console', exact: true }).click();
     await engineer.locator(`.incident-row[data-incident-id="${incidentId}"]`).waitFor();
+    // without a schedule the engineer is always on duty, and the console says so
+    await engineer.getByTestId('duty-status').waitFor();
+    assert.match(await engineer.getByTestId('duty-status').innerText(), /On duty/);
     await shot(engineer, 'engineer-console');
 
     // presence changes reach the board live (ENGINEER_STATUS)

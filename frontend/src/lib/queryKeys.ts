@@ -6,6 +6,7 @@ export const qk = {
   myIncidents: ['incidents', 'mine'] as const,
   incident: (id: string) => ['incidents', 'detail', id] as const,
   offers: ['offers'] as const,
+  mySchedule: ['schedule', 'mine'] as const,
   engineers: ['engineers'] as const,
   engineerList: (params: Record<string, unknown>) => ['engineers', 'list', params] as const,
   engineer: (id: string) => ['engineers', 'detail', id] as const,

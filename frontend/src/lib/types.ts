@@ -83,6 +83,13 @@ export interface Engineer {
   activeIncidents?: number;
 }
 
+/** Where the engineer's schedule puts them now (GET /api/me/schedule → now); until is missing when it does not end soon. */
+export interface DutyNow {
+  onDuty: boolean;
+  mode: 'WORKING' | 'ON_CALL' | 'OFF';
+  until?: string | null;
+}
+
 export interface UserAccount {
   username: string;
   role: Role;

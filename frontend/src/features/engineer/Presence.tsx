@@ -1,9 +1,24 @@
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ENGINEER_STATUSES, type Engineer, type EngineerStatus } from '../../lib/types';
+import { formatTime } from '../../lib/time';
+import { ENGINEER_STATUSES, type DutyNow, type Engineer, type EngineerStatus } from '../../lib/types';
 import { unlockAudio } from './alert';
-import { useSetStatus } from './api';
+import { useMyDuty, useSetStatus } from './api';
 
 const LABEL: Record<EngineerStatus, string> = { AVAILABLE: 'Available', BUSY: 'Busy', OFF_DUTY: 'Off duty' };
+const DUTY: Record<DutyNow['mode'], string> = { WORKING: 'On duty', ON_CALL: 'On call', OFF: 'Off duty' };
+
+/** What the schedule says: routing only rings you while it says on duty (or on call, for SEV1 and SEV2). */
+function Duty() {
+  const duty = useMyDuty();
+  if (!duty.data) return null;
+  const { mode, until } = duty.data;
+  return (
+    <p className="muted small" data-testid="duty-status">
+      Schedule: <strong>{DUTY[mode]}</strong>
+      {until ? ` until ${formatTime(until)}` : ''}
+    </p>
+  );
+}
 
 /** The engineer's own presence, as a group of toggle buttons. */
 export function Presence({ engineerId, profile }: { engineerId: string; profile?: Engineer }) {
@@ -38,6 +53,7 @@ export function Presence({ engineerId, profile }: { engineerId: string; profile?
           'Status unknown'
         )}
       </p>
+      <Duty />
       <ProblemAlert error={set.error} prefix="Status not changed" />
     </section>
   );
