@@ -39,12 +39,12 @@ class DispatchController {
     }
 
     @PostMapping("/api/incidents/{id}/reroute")
-    IncidentView reroute(@PathVariable String id, @Valid @RequestBody(required = false) Reroute reroute, CurrentUser user) {
+    IncidentView reroute(@PathVariable String id, @Valid @RequestBody(required = false) Reason reroute, CurrentUser user) {
         return dispatcher.reroute(id, reroute == null ? null : reroute.reason(), user.username());
     }
 
     @PostMapping("/api/incidents/{id}/broadcast")
-    IncidentView broadcast(@PathVariable String id, @Valid @RequestBody(required = false) Reroute broadcast,
+    IncidentView broadcast(@PathVariable String id, @Valid @RequestBody(required = false) Reason broadcast,
             CurrentUser user) {
         return dispatcher.broadcast(id, broadcast == null ? null : broadcast.reason(), user.username());
     }
@@ -81,7 +81,7 @@ class DispatchController {
     }
 
     /** Why a dispatcher re-routes or broadcasts; optional, shown on the timeline. */
-    record Reroute(@Size(max = 500) String reason) {
+    record Reason(@Size(max = 500) String reason) {
     }
 
     record StatusChange(@NotNull EngineerStatus status) {
