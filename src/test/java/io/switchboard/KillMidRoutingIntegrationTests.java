@@ -176,6 +176,7 @@ class KillMidRoutingIntegrationTests {
         Path log = dataDir.resolve(name + ".log");
         var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var server = new ServerProcess(process, port, log);
+        long started = System.nanoTime();
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!process.isAlive()) {
@@ -191,6 +192,7 @@ class KillMidRoutingIntegrationTests {
             process.destroyForcibly();
             throw e;
         }
+        System.out.printf("Server %s up in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
         return server;
     }
 
