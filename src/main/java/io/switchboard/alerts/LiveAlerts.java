@@ -62,8 +62,10 @@ class LiveAlerts {
 
     @TransactionalEventListener
     void on(IncidentEscalated escalated) {
-        broker.convertAndSend(BOARD, new LiveMessages.Escalated("ESCALATED", escalated.incidentId(),
-                escalated.reason(), escalated.at()));
+        var message = new LiveMessages.Escalated("ESCALATED", escalated.incidentId(), escalated.reason(), escalated.at());
+        broker.convertAndSend(BOARD, message);
+        // The staff the policy names hear it in person too, even when they do not watch the board.
+        sendToUsers(user -> user.isStaff() && escalated.escalatedTo().contains(user.username()), INCIDENTS, message);
     }
 
     @TransactionalEventListener

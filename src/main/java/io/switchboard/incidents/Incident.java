@@ -109,21 +109,35 @@ class Incident extends AssignedId {
         record(now, "ASSIGNED", "Accepted by " + engineerId, engineerId);
     }
 
-    /** A dispatcher chose the engineer, overriding routing. */
-    void assignedBy(String engineerId, String actor, String reason, Instant now) {
+    /**
+     * A dispatcher chose the engineer, overriding routing.
+     *
+     * @param override the engineer's limit the dispatcher went past (status, capacity), or null
+     */
+    void assignedBy(String engineerId, String actor, String reason, String override, Instant now) {
         require(status != IncidentStatus.RESOLVED, "assign");
+        if (engineerId.equals(assignee)) {
+            throw new ConflictException("incident " + id + " is already assigned to " + engineerId);
+        }
         String previous = assignee;
         assignTo(engineerId, now);
-        String what = previous == null || previous.equals(engineerId)
-                ? "Assigned to " + engineerId : "Reassigned from " + previous + " to " + engineerId;
-        record(now, previous == null ? "ASSIGNED" : "REASSIGNED", reason == null || reason.isBlank() ? what : what + ": " + reason, actor);
+        String what = withReason(previous == null ? "Assigned to " + engineerId
+                : "Reassigned from " + previous + " to " + engineerId, reason);
+        record(now, previous == null ? "ASSIGNED" : "REASSIGNED",
+                override == null ? what : what + " (dispatcher override: " + override + ")", actor);
     }
 
     void reroute(String reason, String actor, Instant now) {
         require(status == IncidentStatus.ROUTING || status == IncidentStatus.ESCALATED, "re-route");
         status = IncidentStatus.ROUTING;
-        record(now, "REROUTED", reason == null || reason.isBlank() ? "Sent back to routing"
-                : "Sent back to routing: " + reason.trim(), actor);
+        record(now, "REROUTED", withReason("Sent back to routing", reason), actor);
+    }
+
+    void broadcast(String reason, String actor, Instant now) {
+        require(status == IncidentStatus.OPEN || status == IncidentStatus.ROUTING || status == IncidentStatus.ESCALATED,
+                "broadcast");
+        status = IncidentStatus.ROUTING;
+        record(now, "BROADCAST", withReason("Offered to every qualified engineer at once", reason), actor);
     }
 
     /**
@@ -194,10 +208,11 @@ class Incident extends AssignedId {
         return acknowledgedAt;
     }
 
-    void escalate(String reason, Instant now) {
+    void escalate(String reason, List<String> escalatedTo, Instant now) {
         require(status == IncidentStatus.ROUTING, "escalate");
         status = IncidentStatus.ESCALATED;
-        record(now, "ESCALATED", reason, null);
+        record(now, "ESCALATED", escalatedTo.isEmpty() ? reason
+                : reason + "; escalated to " + String.join(", ", escalatedTo), null);
     }
 
     void resolve(String resolution, String actor, Instant now) {
@@ -207,6 +222,10 @@ class Incident extends AssignedId {
         this.resolvedAt = now;
         this.resolvedBy = assignee != null ? assignee : actor;
         record(now, "RESOLVED", resolution, actor);
+    }
+
+    private static String withReason(String what, String reason) {
+        return reason == null || reason.isBlank() ? what : what + ": " + reason.trim();
     }
 
     void record(Instant at, String type, String detail, String actor) {

@@ -1,6 +1,7 @@
 package io.switchboard.incidents;
 
 import java.util.Collection;
+import java.util.List;
 
 /** What routing may do to an incident. Each call is one transaction and announces what changed. */
 public interface IncidentLifecycle {
@@ -12,16 +13,20 @@ public interface IncidentLifecycle {
     /** The engineer accepted an offer: assigns them if the incident is still being routed, else ConflictException. */
     void acceptOffer(String incidentId, String engineerId);
 
-    void escalate(String incidentId, String reason);
+    /** Routing gave up; {@code escalatedTo} are the staff usernames told in person (may be empty). */
+    void escalate(String incidentId, String reason, List<String> escalatedTo);
 
     /** A dispatcher sends an ESCALATED or ROUTING incident back to routing; recorded with its actor. */
     void reroute(String incidentId, String reason, String actor);
+
+    /** A dispatcher offers an OPEN, ROUTING or ESCALATED incident to everyone at once; recorded with its actor. */
+    void broadcast(String incidentId, String reason, String actor);
 
     /** Adds a line to the timeline without changing the status. */
     void note(String incidentId, String type, String detail, String actor);
 
     /** Incidents being routed now, oldest first: routing checks each has a live offer. */
-    java.util.List<String> routingIncidentIds();
+    List<String> routingIncidentIds();
 
     /** These engineers were offered the incident and may read it from now on. */
     void involve(String incidentId, Collection<String> engineerIds);

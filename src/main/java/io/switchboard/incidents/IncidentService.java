@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.EngineerStatus;
+import io.switchboard.directory.EngineerView;
 import io.switchboard.directory.Ids;
 import io.switchboard.directory.SystemView;
 import io.switchboard.security.CurrentUser;
@@ -108,22 +110,37 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
                 .map(i -> i.view(false)).toList();
     }
 
-    /** A dispatcher's choice: overrides routing, may reassign. */
+    /**
+     * A dispatcher's choice: overrides routing, may reassign. The dispatcher may also go past the engineer's status
+     * or capacity (they know what routing cannot), and the timeline says so.
+     */
     @Transactional
     public IncidentView assign(String incidentId, String engineerId, String reason, CurrentUser user) {
-        if (!directory.engineerExists(engineerId)) {
-            throw InvalidInputException.field("engineerId", "engineer '" + engineerId + "' does not exist");
-        }
+        var engineer = directory.findEngineer(engineerId)
+                .orElseThrow(() -> InvalidInputException.field("engineerId", "engineer '" + engineerId + "' does not exist"));
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
         boolean firstAck = incident.acknowledgedAt() == null;
-        incident.assignedBy(engineerId, user.username(), reason, now);
+        incident.assignedBy(engineerId, user.username(), reason, limitsPassed(engineer), now);
         if (firstAck) {
             metrics.acknowledged(incident.severity(), incident.openedAt(), now);
         }
         incidents.involve(incidentId, engineerId);
         events.publishEvent(incident.updated(now));
         return incident.view(true);
+    }
+
+    /** What taking one more incident would go past for this engineer, or null when nothing. */
+    private static String limitsPassed(EngineerView engineer) {
+        var passed = new ArrayList<String>();
+        if (engineer.status() != EngineerStatus.AVAILABLE) {
+            passed.add(engineer.id() + " is " + engineer.status());
+        }
+        if (engineer.activeIncidents() >= engineer.maxActive()) {
+            passed.add(engineer.id() + " already works on " + engineer.activeIncidents() + " incident(s), limit "
+                    + engineer.maxActive());
+        }
+        return passed.isEmpty() ? null : String.join(", ", passed);
     }
 
     @Transactional
@@ -214,12 +231,12 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
 
     @Override
     @Transactional
-    public void escalate(String incidentId, String reason) {
+    public void escalate(String incidentId, String reason, List<String> escalatedTo) {
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
-        incident.escalate(reason, now);
+        incident.escalate(reason, escalatedTo, now);
         metrics.escalated(incident.severity());
-        events.publishEvent(new IncidentEscalated(incidentId, incident.customerId(), reason, now));
+        events.publishEvent(new IncidentEscalated(incidentId, incident.customerId(), reason, List.copyOf(escalatedTo), now));
         events.publishEvent(incident.updated(now));
     }
 
@@ -229,6 +246,15 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
         incident.reroute(reason, actor, now);
+        events.publishEvent(incident.updated(now));
+    }
+
+    @Override
+    @Transactional
+    public void broadcast(String incidentId, String reason, String actor) {
+        var incident = lockOrThrow(incidentId);
+        var now = clock.instant();
+        incident.broadcast(reason, actor, now);
         events.publishEvent(incident.updated(now));
     }
 

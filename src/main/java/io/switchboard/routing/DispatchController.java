@@ -21,7 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The dispatcher's levers on routing (re-route, take an engineer off duty) and the figures to steer by. */
+/** The dispatcher's levers on routing (re-route, broadcast, take an engineer off duty) and the figures to steer by. */
 @RestController
 @PreAuthorize("hasAnyRole('DISPATCHER','ADMIN')")
 class DispatchController {
@@ -39,8 +39,14 @@ class DispatchController {
     }
 
     @PostMapping("/api/incidents/{id}/reroute")
-    IncidentView reroute(@PathVariable String id, @Valid @RequestBody(required = false) Reroute reroute, CurrentUser user) {
+    IncidentView reroute(@PathVariable String id, @Valid @RequestBody(required = false) Reason reroute, CurrentUser user) {
         return dispatcher.reroute(id, reroute == null ? null : reroute.reason(), user.username());
+    }
+
+    @PostMapping("/api/incidents/{id}/broadcast")
+    IncidentView broadcast(@PathVariable String id, @Valid @RequestBody(required = false) Reason broadcast,
+            CurrentUser user) {
+        return dispatcher.broadcast(id, broadcast == null ? null : broadcast.reason(), user.username());
     }
 
     @PutMapping("/api/engineers/{id}/status")
@@ -74,7 +80,8 @@ class DispatchController {
                 opened == 0 ? null : (double) escalated / opened);
     }
 
-    record Reroute(@Size(max = 500) String reason) {
+    /** Why a dispatcher re-routes or broadcasts; optional, shown on the timeline. */
+    record Reason(@Size(max = 500) String reason) {
     }
 
     record StatusChange(@NotNull EngineerStatus status) {

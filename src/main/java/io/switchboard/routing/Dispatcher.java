@@ -49,12 +49,14 @@ public class Dispatcher {
     private final Clock clock;
     private final Presence presence;
     private final DutyRoster roster;
+    private final EscalationContacts contacts;
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
             RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock, Presence presence,
-            DutyRoster roster) {
+            DutyRoster roster, EscalationContacts contacts) {
         this.presence = presence;
         this.roster = roster;
+        this.contacts = contacts;
         this.offers = offers;
         this.incidents = incidents;
         this.directory = directory;
@@ -93,6 +95,42 @@ public class Dispatcher {
             incidents.reroute(incidentId, reason, actor);
             int round = offers.findByIncidentIdOrderByCreatedAt(incidentId).stream().mapToInt(Offer::round).max().orElse(0) + 1;
             nextWave(incidents.get(incidentId), round);
+            return incidents.get(incidentId);
+        });
+    }
+
+    /**
+     * A dispatcher rings every qualified engineer at once instead of waiting for wave after wave: ringing offers
+     * are withdrawn and a fresh round starts with one wave of up to broadcast-limit engineers (qualified by the
+     * policy, available, below capacity, and never one who declined this incident). The first accept wins as
+     * usual; if nobody accepts, routing moves on (and escalates) as after any wave.
+     *
+     * @throws ConflictException when the incident is not waiting for an engineer or nobody qualifies; then nothing changed
+     */
+    public IncidentView broadcast(String incidentId, String reason, String actor) {
+        return lock.inTransaction(() -> {
+            var incident = incidents.get(incidentId);
+            var status = incident.status();
+            if (status != IncidentStatus.OPEN && status != IncidentStatus.ROUTING && status != IncidentStatus.ESCALATED) {
+                throw new ConflictException("cannot broadcast incident " + incidentId + " while it is " + status
+                        + "; only OPEN, ROUTING or ESCALATED incidents are offered");
+            }
+            // Withdrawn first, so this incident's own ringing offers do not count against anyone's capacity. Should
+            // nobody qualify, the exception rolls the withdrawals back with everything else.
+            withdrawOthers(incidentId, "broadcast by " + actor, clock.instant());
+            var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
+            var declined = new HashSet<String>();
+            previous.stream().filter(o -> o.status() == OfferStatus.DECLINED).forEach(o -> declined.add(o.engineerId()));
+            var policy = settings.policy(incident.severity());
+            var everyone = candidates(incident, policy, declined, settings.broadcastLimit());
+            if (everyone.isEmpty()) {
+                throw new ConflictException("nobody to broadcast incident " + incidentId + " to: no engineer who is "
+                        + "qualified, AVAILABLE and below their capacity is left"
+                        + (declined.isEmpty() ? "" : " (" + declined.size() + " declined it and are not asked again)"));
+            }
+            incidents.broadcast(incidentId, reason, actor);
+            int round = previous.stream().mapToInt(Offer::round).max().orElse(0) + 1;
+            ring(incidents.get(incidentId), policy, round, 1, everyone, "Broadcast");
             return incidents.get(incidentId);
         });
     }
@@ -141,6 +179,10 @@ public class Dispatcher {
                 throw new ConflictException("offer " + offerId + " is " + offer.status() + " and can no longer be accepted");
             }
             var engineer = directory.findEngineer(engineerId).orElseThrow();
+            if (engineer.status() != EngineerStatus.AVAILABLE) {
+                throw new ConflictException("you are " + engineer.status() + "; set yourself AVAILABLE first "
+                        + "(PUT /api/me/status) and accept again while the offer still rings");
+            }
             if (engineer.activeIncidents() >= engineer.maxActive()) {
                 throw new ConflictException("you already work on " + engineer.activeIncidents()
                         + " incidents, your limit is " + engineer.maxActive());
@@ -217,20 +259,26 @@ public class Dispatcher {
         int round = newRound != null ? newRound : previous.stream().mapToInt(Offer::round).max().orElse(0);
         int wave = previous.stream().filter(o -> o.round() == round).mapToInt(Offer::wave).max().orElse(0) + 1;
         if (wave > policy.maxWaves()) {
-            escalate(incident.id(), "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
+            escalate(incident.id(), policy, "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
             return;
         }
         // Not asked again: anyone asked in this round, and anyone who ever declined this incident.
         var asked = new HashSet<String>();
         previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
                 .forEach(offer -> asked.add(offer.engineerId()));
-        var candidates = candidates(incident, policy, asked);
+        var candidates = candidates(incident, policy, asked, policy.waveSize());
         if (candidates.isEmpty()) {
-            escalate(incident.id(), asked.isEmpty()
+            escalate(incident.id(), policy, asked.isEmpty()
                     ? "No qualified engineer is available"
                     : "No further qualified engineer is available after " + asked.size() + " offer(s)");
             return;
         }
+        ring(incident, policy, round, wave, candidates, "Wave " + wave);
+    }
+
+    /** Makes one offer to each candidate, all ringing until the policy's timeout, and tells them. */
+    private void ring(IncidentView incident, RoutingSettings.Policy policy, int round, int wave,
+            List<Recommendation> candidates, String label) {
         var now = clock.instant();
         var expiresAt = now.plus(policy.offerTimeout());
         var made = new ArrayList<Offer>();
@@ -239,7 +287,7 @@ public class Dispatcher {
         }
         offers.saveAll(made);
         incidents.involve(incident.id(), made.stream().map(Offer::engineerId).toList());
-        incidents.note(incident.id(), "OFFERED", "Wave " + wave + ": offered to "
+        incidents.note(incident.id(), "OFFERED", label + ": offered to "
                 + String.join(", ", candidates.stream().map(c -> c.name() + " (" + c.engineerId() + ")").toList()), null);
         for (var offer : made) {
             events.publishEvent(new OfferMade(offer.getId(), incident.id(), offer.engineerId(), incident.severity(),
@@ -247,11 +295,30 @@ public class Dispatcher {
         }
     }
 
-    /** The best ranked engineers who are available, reachable by their schedule, qualified and below their capacity. */
-    private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, HashSet<String> asked) {
+    /**
+     * The best ranked engineers (at most {@code wanted}) who are available, reachable by their schedule, qualified
+     * and below their capacity. Looks a few places per slot down the ranking first; only when too many of those are
+     * busy, full or off schedule does it look as deep as the ranking goes, so a qualified engineer further down is
+     * rung before the incident escalates.
+     */
+    private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, HashSet<String> asked,
+            int wanted) {
         String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
-        var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
-                incident.description(), policy.waveSize() * CANDIDATES_PER_SLOT + asked.size(), true, asked)).hits();
+        int deepest = finder.recommendLimit();
+        int depth = Math.min(wanted * CANDIDATES_PER_SLOT + asked.size(), deepest);
+        while (true) {
+            var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
+                    incident.description(), depth, true, asked)).hits();
+            var chosen = reachableFirst(ranked, policy, asked, wanted);
+            if (chosen.size() == wanted || ranked.size() < depth || depth == deepest) {
+                return chosen;
+            }
+            depth = deepest;
+        }
+    }
+
+    private List<Recommendation> reachableFirst(List<Recommendation> ranked, RoutingSettings.Policy policy,
+            HashSet<String> asked, int wanted) {
         // Connected engineers first, each group keeping the ranking's order: an engineer whose last live session
         // dropped may not see the offer, so they are not rung before a qualified one who is there.
         var qualified = ranked.stream()
@@ -271,7 +338,7 @@ public class Dispatcher {
             if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
                     && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()) {
                 chosen.add(candidate);
-                if (chosen.size() == policy.waveSize()) {
+                if (chosen.size() == wanted) {
                     break;
                 }
             }
@@ -289,9 +356,9 @@ public class Dispatcher {
         return counts;
     }
 
-    private void escalate(String incidentId, String reason) {
+    private void escalate(String incidentId, RoutingSettings.Policy policy, String reason) {
         log.info("Escalating {}: {}", incidentId, reason);
-        incidents.escalate(incidentId, reason);
+        incidents.escalate(incidentId, reason, contacts.reachable(policy.escalateTo()));
     }
 
     private void expire(Offer offer, Instant now) {

@@ -1,6 +1,7 @@
 package io.switchboard.routing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,9 +13,16 @@ import io.switchboard.incidents.Severity;
  *
  * @param sweepInterval how often expired offers and stalled incidents are looked for
  * @param policies one policy per severity
+ * @param broadcastLimit most engineers one dispatcher broadcast rings at once
  */
 @ConfigurationProperties("switchboard.routing")
-record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies) {
+record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies, int broadcastLimit) {
+
+    RoutingSettings {
+        if (broadcastLimit < 1) {
+            throw new IllegalArgumentException("switchboard.routing.broadcast-limit must be at least 1");
+        }
+    }
 
     /**
      * @param waveSize engineers offered at once
@@ -22,9 +30,12 @@ record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies) {
      * @param maxWaves waves before the incident escalates to dispatchers
      * @param minScore lowest recommendation score that counts as qualified (0 = anyone the ranking finds)
      * @param reach whom engineers' schedules let this severity ring
+     * @param escalateTo usernames (dispatchers, admins) told in person when an incident of this severity escalates
      */
-    record Policy(int waveSize, Duration offerTimeout, int maxWaves, double minScore, Reach reach) {
+    record Policy(int waveSize, Duration offerTimeout, int maxWaves, double minScore, Reach reach,
+            List<String> escalateTo) {
         Policy {
+            escalateTo = escalateTo == null ? List.of() : List.copyOf(escalateTo);
             if (waveSize < 1 || maxWaves < 1 || offerTimeout == null || offerTimeout.isNegative() || offerTimeout.isZero()) {
                 throw new IllegalArgumentException("a routing policy needs wave-size >= 1, max-waves >= 1 and a positive offer-timeout");
             }

@@ -11,5 +11,8 @@ public interface EngineerFinder {
     /** @throws InvalidSearchException when the request is out of bounds */
     Recommendations recommend(RecommendRequest request);
 
+    /** The largest {@link RecommendRequest#limit()} that {@link #recommend} accepts. */
+    int recommendLimit();
+
     List<Suggestion> suggest(String prefix, int limit);
 }

@@ -66,7 +66,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
                         .requestMatchers("/api/engineers/search", "/api/engineers/recommend", "/api/engineers/suggest")
                                 .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/assign", "/api/incidents/*/reroute")
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/assign", "/api/incidents/*/reroute",
+                                "/api/incidents/*/broadcast")
                                 .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name())
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/resolve")
                                 .hasAnyRole(Role.ADMIN.name(), Role.DISPATCHER.name(), Role.ENGINEER.name())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,25 @@ class WorkingHoursRoutingIntegrationTests {
         var rerouted = admin.post("/api/incidents/" + incident + "/reroute", "{\"reason\":\"back from holiday\"}");
         assertThat(rerouted.status()).as(rerouted.toString()).isEqualTo(200);
         pendingOffer(fixtures.as(scenario.engineerUser(onHoliday)), incident);
+    }
+
+    @Test
+    void anEngineerOnDutyFarDownTheRankingIsRungBeforeTheIncidentEscalates() {
+        String system = fixtures.system(fixtures.customer());
+        // More off-duty experts than routing first looks at for a one-engineer SEV3 wave.
+        var offDutyExperts = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            String expert = fixtures.engineer(system, 5, 10);
+            schedule(expert, "{\"workingHours\":{}}");
+            offDutyExperts.add(expert);
+        }
+        String novice = fixtures.engineer(system, 1, 10);
+
+        String incident = fixtures.quietIncident(admin, system, "SEV3");
+        pendingOffer(fixtures.as(scenario.engineerUser(novice)), incident);
+        var offered = entries(admin.get("/api/incidents/" + incident).json().path("timeline"), "OFFERED");
+        assertThat(offered).singleElement().asString().contains(novice);
+        offDutyExperts.forEach(expert -> assertThat(offered.getFirst().toString()).doesNotContain(expert));
     }
 
     private void schedule(String engineerId, String pattern) {

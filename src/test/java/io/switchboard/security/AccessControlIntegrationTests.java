@@ -138,6 +138,7 @@ class AccessControlIntegrationTests {
                 Call.get("/api/incidents/" + incidentA),
                 Call.post("/api/incidents/" + incidentA + "/assign", "{\"engineerId\":\"" + engineer1 + "\"}"),
                 Call.post("/api/incidents/" + incidentA + "/resolve", "{\"resolution\":\"fixed\"}"),
+                Call.post("/api/incidents/" + incidentA + "/broadcast", "{\"reason\":\"all hands\"}"),
                 new Call(HttpMethod.PUT, "/api/me/status", "{\"status\":\"AVAILABLE\"}", MediaType.APPLICATION_JSON),
                 Call.get("/api/me/offers"),
                 Call.get("/api/me/incidents"),
@@ -204,6 +205,7 @@ class AccessControlIntegrationTests {
             rows.add(row(who, Call.post("/api/engineers/recommend", "{\"title\":\"pump\"}")));
             rows.add(row(who, Call.get("/api/engineers/suggest?prefix=di")));
             rows.add(row(who, Call.post("/api/incidents/" + incidentA + "/assign", "{\"engineerId\":\"" + engineer1 + "\"}")));
+            rows.add(row(who, Call.post("/api/incidents/" + incidentA + "/broadcast", "{\"reason\":\"all hands\"}")));
         }
         // engineers only
         for (String who : List.of("admin", "dispatcher", "customerA")) {
@@ -238,6 +240,7 @@ class AccessControlIntegrationTests {
         rows.add(row("engineer1", Call.post("/api/users", "not json")));
         rows.add(row("engineer1", Call.post("/api/incidents", "{\"severity\":\"SEV9\"}")));
         rows.add(row("customerA", Call.post("/api/incidents/" + incidentA + "/assign", "{}")));
+        rows.add(row("engineer1", Call.post("/api/incidents/" + incidentA + "/broadcast", "{\"reason\":")));
         rows.add(row("dispatcher", new Call(HttpMethod.PUT, "/api/me/status", "{\"status\":\"Y\"}", MediaType.APPLICATION_JSON)));
         rows.add(row("customerA", Call.post("/api/engineers/recommend", "{}")));
         rows.add(row("customerA", Call.get("/api/engineers/search?q=\"unbalanced")));
@@ -287,7 +290,7 @@ class AccessControlIntegrationTests {
         assertThat(incident.get("assignee")).isNull();
         assertThat(incident.get("status")).isIn("ROUTING", "ESCALATED"); // the offer may have run out in real time
         assertThat(incident.json().path("timeline").findValuesAsString("type"))
-                .doesNotContain("ACCEPTED", "DECLINED", "ASSIGNED", "RESOLVED");
+                .doesNotContain("ACCEPTED", "DECLINED", "ASSIGNED", "RESOLVED", "BROADCAST");
         var engineer = callers.get("admin").get("/api/engineers/" + engineer1);
         assertThat(engineer.json().path("maxActive").asInt()).isEqualTo(10);
         assertThat(engineer.get("status")).isEqualTo("AVAILABLE");
@@ -311,6 +314,7 @@ class AccessControlIntegrationTests {
                 Arguments.of("customerA", Call.get("/api/incidents/" + nope)),
                 Arguments.of("dispatcher", Call.post("/api/incidents/" + nope + "/assign", "{\"engineerId\":\"" + engineer1 + "\"}")),
                 Arguments.of("dispatcher", Call.post("/api/incidents/" + nope + "/resolve", "{\"resolution\":\"fixed\"}")),
+                Arguments.of("dispatcher", Call.post("/api/incidents/" + nope + "/broadcast", "{}")),
                 Arguments.of("engineer1", Call.post("/api/offers/" + nope + "/accept", "")),
                 Arguments.of("engineer1", Call.post("/api/offers/" + nope + "/decline", "{}")),
                 Arguments.of("dispatcher", Call.get("/api/engineers/" + nope + "/schedule")),

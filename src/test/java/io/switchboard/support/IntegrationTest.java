@@ -17,7 +17,11 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.data-dir=target/test-data/${random.uuid}",
         "switchboard.admin-password=" + Fixtures.ADMIN_PASSWORD,
-        "switchboard.routing.sweep-interval=200ms"})
+        "switchboard.routing.sweep-interval=200ms",
+        // small enough that a test can show a broadcast stops at the limit
+        "switchboard.routing.broadcast-limit=4",
+        // one who exists once a test creates the account, one who never will (skipped with a warning)
+        "switchboard.routing.policies.SEV3.escalate-to=sev3-lead,ghost-lead"})
 @Import(TestClockConfiguration.class)
 public @interface IntegrationTest {
 }

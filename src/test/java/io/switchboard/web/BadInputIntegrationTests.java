@@ -184,6 +184,12 @@ class BadInputIntegrationTests {
         rows.add(post("dispatcher", resolve, "{\"resolution\":\"  \"}", "resolution"));
         rows.add(post("dispatcher", resolve, "{\"resolution\":{\"text\":\"x\"}}", "resolution"));
         rows.add(bad("dispatcher", HttpMethod.POST, resolve, "{\"resolution\":\"" + HUGE + "\"}", 413));
+        // POST /api/incidents/{id}/broadcast
+        String broadcast = "/api/incidents/" + incident + "/broadcast";
+        rows.add(post("dispatcher", broadcast, malformed));
+        rows.add(post("dispatcher", broadcast, "{\"reason\":\"" + "r".repeat(501) + "\"}", "reason"));
+        rows.add(post("dispatcher", broadcast, "{\"reason\":{\"why\":\"x\"}}", "reason"));
+        rows.add(bad("dispatcher", HttpMethod.POST, broadcast, "{\"reason\":\"" + HUGE + "\"}", 413));
         // PUT /api/me/status
         rows.add(bad("engineer", HttpMethod.PUT, "/api/me/status", malformed, 400));
         rows.add(bad("engineer", HttpMethod.PUT, "/api/me/status", "{}", 400, "status"));
@@ -337,7 +343,8 @@ class BadInputIntegrationTests {
         var read = admin.get("/api/incidents/" + incident).json();
         assertThat(read.path("assignee").isMissingNode()).as(read.toString()).isTrue();
         // the offer may have run out meanwhile (the clock is real time), but nobody declined, assigned or resolved
-        assertThat(read.path("timeline").findValuesAsString("type")).doesNotContain("DECLINED", "ASSIGNED", "RESOLVED");
+        assertThat(read.path("timeline").findValuesAsString("type"))
+                .doesNotContain("DECLINED", "ASSIGNED", "RESOLVED", "BROADCAST");
     }
 
     /** What a bad call might have changed: this customer's incidents and systems, the engineer, and the bad ids. */

@@ -498,6 +498,11 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         return withSearcher(s -> recommender.execute(s, prepared));
     }
 
+    @Override
+    public int recommendLimit() {
+        return settings.recommend().maxLimit();
+    }
+
     /** Same as {@link #recommend} with other ranking settings (evaluation and tuning). */
     Recommendations recommend(RecommendRequest request, SearchSettings.Recommend with) {
         Recommender recommender = new Recommender(with, analyzers, stats, clock);
