@@ -55,7 +55,21 @@ final class DispatcherSearch {
 
     private static final int MAX_NESTING = 10;
 
-    record Prepared(Query userQuery, Query query, EngineerSearch request, int limit, int offset) {}
+    /** A validated search: the parsed words, the request's filters, the page. */
+    record Prepared(Query userQuery, List<Query> filters, EngineerSearch request, int limit, int offset) {
+
+        /** The complete query: the user's words (as given or already rewritten) within the filters. */
+        Query query(Query user) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(user, Occur.MUST);
+            filters.forEach(f -> b.add(f, Occur.FILTER));
+            return b.build();
+        }
+
+        Query query() {
+            return query(userQuery);
+        }
+    }
 
     private final SearchSettings.Query cfg;
     private final Analyzers analyzers;
@@ -83,11 +97,10 @@ final class DispatcherSearch {
         String validDay = s.validCertificationOnly() ? Fields.day(nowMillis) : null;
         Query user = parse(s.q(), validDay);
 
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(user, Occur.MUST);
-        b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ENGINEER)), Occur.FILTER);
+        List<Query> filters = new ArrayList<>();
+        filters.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ENGINEER)));
         if (!Fields.blank(s.systemId())) {
-            b.add(new TermQuery(new Term(Fields.SYSTEM_ID, Fields.norm(s.systemId()))), Occur.FILTER);
+            filters.add(new TermQuery(new Term(Fields.SYSTEM_ID, Fields.norm(s.systemId()))));
         }
         if (!Fields.blank(s.skill())) {
             if (s.skill().length() > 200) {
@@ -99,13 +112,13 @@ final class DispatcherSearch {
             if (!words.isEmpty() && words.size() <= 16) {
                 skill.add(new PhraseQuery(Fields.SKILLS, words.toArray(String[]::new)), Occur.SHOULD);
             }
-            b.add(skill.build(), Occur.FILTER);
+            filters.add(skill.build());
         }
         if (!Fields.blank(s.status())) {
-            b.add(new TermQuery(new Term(Fields.STATUS, Fields.norm(s.status()))), Occur.FILTER);
+            filters.add(new TermQuery(new Term(Fields.STATUS, Fields.norm(s.status()))));
         }
         if (s.validCertificationOnly()) {
-            b.add(LongPoint.newRangeQuery(Fields.CERT_EXPIRES_POINT, nowMillis + 1, Long.MAX_VALUE), Occur.FILTER);
+            filters.add(LongPoint.newRangeQuery(Fields.CERT_EXPIRES_POINT, nowMillis + 1, Long.MAX_VALUE));
         }
         if (s.near() != null && !Fields.validGeo(s.near().lat(), s.near().lon())) {
             throw new InvalidSearchException("near must be a valid point: latitude -90..90, longitude -180..180 (got "
@@ -118,10 +131,10 @@ final class DispatcherSearch {
             if (!Double.isFinite(s.withinKm()) || s.withinKm() <= 0 || s.withinKm() > 20_100) {
                 throw new InvalidSearchException("withinKm must be between 0 and 20100");
             }
-            b.add(LatLonPoint.newDistanceQuery(Fields.BASE, s.near().lat(), s.near().lon(), s.withinKm() * 1000),
-                    Occur.FILTER);
+            filters.add(LatLonPoint.newDistanceQuery(Fields.BASE, s.near().lat(), s.near().lon(),
+                    s.withinKm() * 1000));
         }
-        return new Prepared(user, b.build(), s, limit, s.offset());
+        return new Prepared(user, List.copyOf(filters), s, limit, s.offset());
     }
 
     private Query parse(String q, String validDay) {
@@ -196,8 +209,11 @@ final class DispatcherSearch {
         }
         FacetCounter facets = new FacetCounter();
         Object[] results;
+        Query user;
         try {
-            results = searcher.search(p.query(), new MultiCollectorManager(top, facets));
+            // once for the search and the highlighter: typo and prefix words expand to their terms here
+            user = searcher.rewrite(p.userQuery());
+            results = searcher.search(p.query(user), new MultiCollectorManager(top, facets));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidSearchException("Query expands to too many terms; be more specific", e);
         }
@@ -206,7 +222,7 @@ final class DispatcherSearch {
         ScoreDoc[] page = docs.scoreDocs.length <= p.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(docs.scoreDocs, p.offset(), docs.scoreDocs.length);
 
-        Map<Integer, Map<String, List<String>>> highlights = highlight(searcher, p, page);
+        Map<Integer, Map<String, List<String>>> highlights = highlight(searcher, user, page);
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
@@ -256,10 +272,10 @@ final class DispatcherSearch {
         return out;
     }
 
-    private Map<Integer, Map<String, List<String>>> highlight(IndexSearcher searcher, Prepared p, ScoreDoc[] page)
+    private Map<Integer, Map<String, List<String>>> highlight(IndexSearcher searcher, Query user, ScoreDoc[] page)
             throws IOException {
         Map<Integer, Map<String, List<String>>> out = new HashMap<>();
-        if (page.length == 0 || p.userQuery() instanceof MatchAllDocsQuery) {
+        if (page.length == 0 || user instanceof MatchAllDocsQuery) {
             return out;
         }
         UnifiedHighlighter uh = UnifiedHighlighter.builder(searcher, analyzers.index())
@@ -274,7 +290,7 @@ final class DispatcherSearch {
             docIds[i] = page[i].doc;
         }
         java.util.Arrays.fill(maxPassages, Math.max(1, cfg.highlightFragments()));
-        Map<String, String[]> byField = uh.highlightFields(Fields.HIGHLIGHT_FIELDS, p.userQuery(), docIds, maxPassages);
+        Map<String, String[]> byField = uh.highlightFields(Fields.HIGHLIGHT_FIELDS, user, docIds, maxPassages);
         for (Map.Entry<String, String[]> e : byField.entrySet()) {
             String[] values = e.getValue();
             for (int i = 0; i < values.length; i++) {
