@@ -16,7 +16,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
@@ -223,10 +223,8 @@ final class DispatcherSearch {
                 : java.util.Arrays.copyOfRange(docs.scoreDocs, p.offset(), docs.scoreDocs.length);
 
         Map<Integer, Map<String, List<String>>> highlights = highlight(searcher, user, page);
-        StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            var doc = stored.document(sd.doc, java.util.Set.of(Fields.ENG_ID, Fields.STATUS));
             Double km = null;
             if (sd instanceof FieldDoc fd && fd.fields != null && fd.fields.length > 0
                     && fd.fields[0] instanceof Double meters && Double.isFinite(meters)) {
@@ -242,7 +240,7 @@ final class DispatcherSearch {
                 reasons.add("Holds a valid certification");
             }
             float score = Float.isNaN(sd.score) ? 0f : sd.score;
-            hits.add(new SearchHit(doc.get(Fields.ENG_ID), score, hl, reasons, km));
+            hits.add(new SearchHit(engineerId(searcher, sd.doc), score, hl, reasons, km));
         }
         Map<String, Map<String, Long>> facetMap = new LinkedHashMap<>();
         facetMap.put("skills", top(counts.skills(), cfg.facetValues()));
@@ -250,6 +248,17 @@ final class DispatcherSearch {
         facetMap.put("systems", top(counts.systems(), cfg.facetValues()));
         long total = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? docs.totalHits.value() : counts.hits();
         return new EngineerSearchResult(total, hits, facetMap);
+    }
+
+    /** From doc values: cheaper than decompressing a stored-fields block per hit. */
+    private static String engineerId(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("Engineer document " + doc + " has no id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     private static String label(String field) {
@@ -283,6 +292,8 @@ final class DispatcherSearch {
                 .withMaxLength(2_000)
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true)
+                // per field, only that field's terms; weight matching re-runs the whole (typo-expanded) query per hit
+                .withWeightMatches(false)
                 .build();
         int[] docIds = new int[page.length];
         int[] maxPassages = new int[Fields.HIGHLIGHT_FIELDS.length];

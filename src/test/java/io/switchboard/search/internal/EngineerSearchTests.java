@@ -153,6 +153,19 @@ class EngineerSearchTests {
     }
 
     @Test
+    void highlightsWordsFoundThroughATypoAPrefixOrAPhrase() {
+        SearchHit typo = index.search(EngineerSearch.of("Profinte")).hits().get(0);
+        assertThat(typo.highlights().get("skills")).anyMatch(s -> s.contains("<em>Profinet</em>"));
+        SearchHit name = index.search(EngineerSearch.of("Schmdt")).hits().get(0);
+        assertThat(name.highlights().get("name")).containsExactly("Anna <em>Schmidt</em>");
+        SearchHit prefix = index.search(EngineerSearch.of("kube*")).hits().get(0);
+        assertThat(prefix.highlights().get("skills")).anyMatch(s -> s.contains("<em>Kubernetes</em>"));
+        SearchHit phrase = index.search(EngineerSearch.of("\"logic controller\"")).hits().get(0);
+        assertThat(phrase.highlights().get("skills"))
+                .anyMatch(s -> s.contains("<em>Logic</em> <em>Controller</em>") || s.contains("<em>Logic Controller</em>"));
+    }
+
+    @Test
     void rejectsBadQueriesWithAReason() {
         assertThatThrownBy(() -> ids("\"unbalanced quote")).isInstanceOf(InvalidSearchException.class)
                 .hasMessageContaining("quotes");
