@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
@@ -42,7 +44,10 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import io.switchboard.search.EngineerSearch;
 import io.switchboard.search.EngineerSearchResult;
@@ -272,12 +277,24 @@ final class DispatcherSearch {
         };
     }
 
+    private static final Comparator<Map.Entry<String, Long>> MOST_FIRST = Map.Entry.<String, Long>comparingByValue()
+            .reversed().thenComparing(Map.Entry.comparingByKey());
+
+    /** The n most frequent values, most first; a bounded heap, not a sort of every value (systems: thousands). */
     private static Map<String, Long> top(Map<String, Long> counts, int n) {
+        PriorityQueue<Map.Entry<String, Long>> heap = new PriorityQueue<>(n + 1, MOST_FIRST.reversed());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (heap.size() < n) {
+                heap.add(e);
+            } else if (n > 0 && MOST_FIRST.compare(e, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(e);
+            }
+        }
+        List<Map.Entry<String, Long>> best = new ArrayList<>(heap);
+        best.sort(MOST_FIRST);
         Map<String, Long> out = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n)
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        best.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -289,6 +306,7 @@ final class DispatcherSearch {
         }
         UnifiedHighlighter uh = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "... ", true))
+                .withScorer(PASSAGES)
                 .withMaxLength(2_000)
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true)
@@ -313,6 +331,37 @@ final class DispatcherSearch {
         }
         return out;
     }
+
+    /**
+     * Lucene's passage BM25, counting the few distinct words of a passage in a small array instead of a
+     * {@code BytesRefHash}, which allocates a 32 KB block for every passage of every hit.
+     */
+    private static final PassageScorer PASSAGES = new PassageScorer() {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            double score = 0;
+            for (int i = 0; i < matches; i++) {
+                int first = 0;
+                while (!terms[first].bytesEquals(terms[i])) {
+                    first++;
+                }
+                if (first < i) {
+                    continue; // counted with its first occurrence
+                }
+                int inPassage = 1;
+                for (int j = i + 1; j < matches; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        inPassage++;
+                    }
+                }
+                score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+            }
+            return (float) (score * norm(passage.getStartOffset()));
+        }
+    };
 
     /** Counts skills, status and systems over every matching engineer, with per-segment ordinals. */
     static final class FacetCounter implements CollectorManager<FacetCounter.SegmentCounter, FacetCounter.Counts> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,18 @@ class EngineerSearchTests {
 
         EngineerSearchResult plc = index.search(EngineerSearch.of("plc"));
         assertThat(plc.facets().get("status")).containsOnlyKeys("AVAILABLE", "BUSY");
+    }
+
+    @Test
+    void keepsTheMostFrequentFacetValuesMostFirstTiesByName(@TempDir Path other) {
+        try (LuceneEngineerIndex two = new LuceneEngineerIndex(
+                TestSettings.with(Map.of("switchboard.search.query.facet-values", "2")), source, Fixtures.CLOCK, other)) {
+            two.open();
+            Map<String, Map<String, Long>> facets = two.search(EngineerSearch.of(null)).facets();
+            assertThat(facets.get("status")).containsExactly(Map.entry("AVAILABLE", 2L), Map.entry("BUSY", 1L));
+            assertThat(facets.get("systems")).containsExactly(Map.entry("SYS-7", 2L), Map.entry("SYS-9", 1L));
+            assertThat(facets.get("skills")).containsExactly(Map.entry("Electrical", 1L), Map.entry("HMI", 1L));
+        }
     }
 
     @Test
