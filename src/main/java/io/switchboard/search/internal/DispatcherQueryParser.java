@@ -174,8 +174,8 @@ final class DispatcherQueryParser extends QueryParser {
     @Override
     protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
         int edits = Math.min(cfg.fuzzyMaxEdits(), FuzzyQuery.floatToEdits(minimumSimilarity, term.text().length()));
-        return new FuzzyQuery(term, Math.max(0, edits), Math.max(prefixLength, cfg.fuzzyPrefixLength()),
-                cfg.fuzzyMaxExpansions(), true);
+        return new TypoQuery(term, Math.max(0, edits), Math.max(prefixLength, cfg.fuzzyPrefixLength()),
+                cfg.fuzzyMaxExpansions());
     }
 
     @Override
@@ -191,7 +191,7 @@ final class DispatcherQueryParser extends QueryParser {
             return exact;
         }
         int edits = Math.min(cfg.fuzzyMaxEdits(), len >= 7 ? 2 : 1);
-        Query fuzzy = new FuzzyQuery(term, edits, cfg.fuzzyPrefixLength(), cfg.fuzzyMaxExpansions(), true);
+        Query fuzzy = new TypoQuery(term, edits, cfg.fuzzyPrefixLength(), cfg.fuzzyMaxExpansions());
         return new BooleanQuery.Builder()
                 .add(exact, BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(fuzzy, cfg.fuzzyBoost() * boost), BooleanClause.Occur.SHOULD)

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
@@ -16,7 +18,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
@@ -42,7 +44,10 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import io.switchboard.search.EngineerSearch;
 import io.switchboard.search.EngineerSearchResult;
@@ -55,7 +60,21 @@ final class DispatcherSearch {
 
     private static final int MAX_NESTING = 10;
 
-    record Prepared(Query userQuery, Query query, EngineerSearch request, int limit, int offset) {}
+    /** A validated search: the parsed words, the request's filters, the page. */
+    record Prepared(Query userQuery, List<Query> filters, EngineerSearch request, int limit, int offset) {
+
+        /** The complete query: the user's words (as given or already rewritten) within the filters. */
+        Query query(Query user) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(user, Occur.MUST);
+            filters.forEach(f -> b.add(f, Occur.FILTER));
+            return b.build();
+        }
+
+        Query query() {
+            return query(userQuery);
+        }
+    }
 
     private final SearchSettings.Query cfg;
     private final Analyzers analyzers;
@@ -83,11 +102,10 @@ final class DispatcherSearch {
         String validDay = s.validCertificationOnly() ? Fields.day(nowMillis) : null;
         Query user = parse(s.q(), validDay);
 
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(user, Occur.MUST);
-        b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ENGINEER)), Occur.FILTER);
+        List<Query> filters = new ArrayList<>();
+        filters.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ENGINEER)));
         if (!Fields.blank(s.systemId())) {
-            b.add(new TermQuery(new Term(Fields.SYSTEM_ID, Fields.norm(s.systemId()))), Occur.FILTER);
+            filters.add(new TermQuery(new Term(Fields.SYSTEM_ID, Fields.norm(s.systemId()))));
         }
         if (!Fields.blank(s.skill())) {
             if (s.skill().length() > 200) {
@@ -99,13 +117,13 @@ final class DispatcherSearch {
             if (!words.isEmpty() && words.size() <= 16) {
                 skill.add(new PhraseQuery(Fields.SKILLS, words.toArray(String[]::new)), Occur.SHOULD);
             }
-            b.add(skill.build(), Occur.FILTER);
+            filters.add(skill.build());
         }
         if (!Fields.blank(s.status())) {
-            b.add(new TermQuery(new Term(Fields.STATUS, Fields.norm(s.status()))), Occur.FILTER);
+            filters.add(new TermQuery(new Term(Fields.STATUS, Fields.norm(s.status()))));
         }
         if (s.validCertificationOnly()) {
-            b.add(LongPoint.newRangeQuery(Fields.CERT_EXPIRES_POINT, nowMillis + 1, Long.MAX_VALUE), Occur.FILTER);
+            filters.add(LongPoint.newRangeQuery(Fields.CERT_EXPIRES_POINT, nowMillis + 1, Long.MAX_VALUE));
         }
         if (s.near() != null && !Fields.validGeo(s.near().lat(), s.near().lon())) {
             throw new InvalidSearchException("near must be a valid point: latitude -90..90, longitude -180..180 (got "
@@ -118,10 +136,10 @@ final class DispatcherSearch {
             if (!Double.isFinite(s.withinKm()) || s.withinKm() <= 0 || s.withinKm() > 20_100) {
                 throw new InvalidSearchException("withinKm must be between 0 and 20100");
             }
-            b.add(LatLonPoint.newDistanceQuery(Fields.BASE, s.near().lat(), s.near().lon(), s.withinKm() * 1000),
-                    Occur.FILTER);
+            filters.add(LatLonPoint.newDistanceQuery(Fields.BASE, s.near().lat(), s.near().lon(),
+                    s.withinKm() * 1000));
         }
-        return new Prepared(user, b.build(), s, limit, s.offset());
+        return new Prepared(user, List.copyOf(filters), s, limit, s.offset());
     }
 
     private Query parse(String q, String validDay) {
@@ -196,8 +214,11 @@ final class DispatcherSearch {
         }
         FacetCounter facets = new FacetCounter();
         Object[] results;
+        Query user;
         try {
-            results = searcher.search(p.query(), new MultiCollectorManager(top, facets));
+            // once for the search and the highlighter: typo and prefix words expand to their terms here
+            user = searcher.rewrite(p.userQuery());
+            results = searcher.search(p.query(user), new MultiCollectorManager(top, facets));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidSearchException("Query expands to too many terms; be more specific", e);
         }
@@ -206,11 +227,9 @@ final class DispatcherSearch {
         ScoreDoc[] page = docs.scoreDocs.length <= p.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(docs.scoreDocs, p.offset(), docs.scoreDocs.length);
 
-        Map<Integer, Map<String, List<String>>> highlights = highlight(searcher, p, page);
-        StoredFields stored = searcher.storedFields();
+        Map<Integer, Map<String, List<String>>> highlights = highlight(searcher, user, page);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            var doc = stored.document(sd.doc, java.util.Set.of(Fields.ENG_ID, Fields.STATUS));
             Double km = null;
             if (sd instanceof FieldDoc fd && fd.fields != null && fd.fields.length > 0
                     && fd.fields[0] instanceof Double meters && Double.isFinite(meters)) {
@@ -226,7 +245,7 @@ final class DispatcherSearch {
                 reasons.add("Holds a valid certification");
             }
             float score = Float.isNaN(sd.score) ? 0f : sd.score;
-            hits.add(new SearchHit(doc.get(Fields.ENG_ID), score, hl, reasons, km));
+            hits.add(new SearchHit(engineerId(searcher, sd.doc), score, hl, reasons, km));
         }
         Map<String, Map<String, Long>> facetMap = new LinkedHashMap<>();
         facetMap.put("skills", top(counts.skills(), cfg.facetValues()));
@@ -234,6 +253,17 @@ final class DispatcherSearch {
         facetMap.put("systems", top(counts.systems(), cfg.facetValues()));
         long total = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? docs.totalHits.value() : counts.hits();
         return new EngineerSearchResult(total, hits, facetMap);
+    }
+
+    /** From doc values: cheaper than decompressing a stored-fields block per hit. */
+    private static String engineerId(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("Engineer document " + doc + " has no id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     private static String label(String field) {
@@ -247,26 +277,41 @@ final class DispatcherSearch {
         };
     }
 
+    private static final Comparator<Map.Entry<String, Long>> MOST_FIRST = Map.Entry.<String, Long>comparingByValue()
+            .reversed().thenComparing(Map.Entry.comparingByKey());
+
+    /** The n most frequent values, most first; a bounded heap, not a sort of every value (systems: thousands). */
     private static Map<String, Long> top(Map<String, Long> counts, int n) {
+        PriorityQueue<Map.Entry<String, Long>> heap = new PriorityQueue<>(n + 1, MOST_FIRST.reversed());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (heap.size() < n) {
+                heap.add(e);
+            } else if (n > 0 && MOST_FIRST.compare(e, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(e);
+            }
+        }
+        List<Map.Entry<String, Long>> best = new ArrayList<>(heap);
+        best.sort(MOST_FIRST);
         Map<String, Long> out = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n)
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        best.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
-    private Map<Integer, Map<String, List<String>>> highlight(IndexSearcher searcher, Prepared p, ScoreDoc[] page)
+    private Map<Integer, Map<String, List<String>>> highlight(IndexSearcher searcher, Query user, ScoreDoc[] page)
             throws IOException {
         Map<Integer, Map<String, List<String>>> out = new HashMap<>();
-        if (page.length == 0 || p.userQuery() instanceof MatchAllDocsQuery) {
+        if (page.length == 0 || user instanceof MatchAllDocsQuery) {
             return out;
         }
         UnifiedHighlighter uh = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "... ", true))
+                .withScorer(PASSAGES)
                 .withMaxLength(2_000)
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true)
+                // per field, only that field's terms; weight matching re-runs the whole (typo-expanded) query per hit
+                .withWeightMatches(false)
                 .build();
         int[] docIds = new int[page.length];
         int[] maxPassages = new int[Fields.HIGHLIGHT_FIELDS.length];
@@ -274,7 +319,7 @@ final class DispatcherSearch {
             docIds[i] = page[i].doc;
         }
         java.util.Arrays.fill(maxPassages, Math.max(1, cfg.highlightFragments()));
-        Map<String, String[]> byField = uh.highlightFields(Fields.HIGHLIGHT_FIELDS, p.userQuery(), docIds, maxPassages);
+        Map<String, String[]> byField = uh.highlightFields(Fields.HIGHLIGHT_FIELDS, user, docIds, maxPassages);
         for (Map.Entry<String, String[]> e : byField.entrySet()) {
             String[] values = e.getValue();
             for (int i = 0; i < values.length; i++) {
@@ -286,6 +331,37 @@ final class DispatcherSearch {
         }
         return out;
     }
+
+    /**
+     * Lucene's passage BM25, counting the few distinct words of a passage in a small array instead of a
+     * {@code BytesRefHash}, which allocates a 32 KB block for every passage of every hit.
+     */
+    private static final PassageScorer PASSAGES = new PassageScorer() {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            double score = 0;
+            for (int i = 0; i < matches; i++) {
+                int first = 0;
+                while (!terms[first].bytesEquals(terms[i])) {
+                    first++;
+                }
+                if (first < i) {
+                    continue; // counted with its first occurrence
+                }
+                int inPassage = 1;
+                for (int j = i + 1; j < matches; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        inPassage++;
+                    }
+                }
+                score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+            }
+            return (float) (score * norm(passage.getStartOffset()));
+        }
+    };
 
     /** Counts skills, status and systems over every matching engineer, with per-segment ordinals. */
     static final class FacetCounter implements CollectorManager<FacetCounter.SegmentCounter, FacetCounter.Counts> {

@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
@@ -23,6 +24,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import io.switchboard.search.Certification;
@@ -34,7 +36,7 @@ import io.switchboard.search.KnownSystem;
 final class Fields {
 
     /** Bump when the schema changes: an index with another version is rebuilt. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     static final String TYPE = "type";
     static final String TYPE_ENGINEER = "engineer";
@@ -91,11 +93,24 @@ final class Fields {
     /** Fields a dispatcher's hit is highlighted on (stored). */
     static final String[] HIGHLIGHT_FIELDS = {NAME, SKILLS, CERTS, SYSTEM_NAME, PRODUCT};
 
+    /**
+     * Stored text with offsets in the postings, so the highlighter reads where a word matched instead of analysing
+     * each hit's fields into an in-memory index per request.
+     */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
     static final char SEP = '\u001f';
     static final long NEVER = Long.MAX_VALUE;
     static final String NEVER_DAY = "99999999";
 
     private Fields() {}
+
+    private static FieldType highlighted() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     static String norm(String s) {
         return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
@@ -115,7 +130,7 @@ final class Fields {
         d.add(new StringField(ENG_ID, e.id(), Field.Store.YES));
         d.add(new SortedDocValuesField(ENG_ID_DV, new BytesRef(e.id())));
         String name = blank(e.name()) ? e.id() : e.name().trim();
-        d.add(new TextField(NAME, name, Field.Store.YES));
+        d.add(new Field(NAME, name, HIGHLIGHTED));
         suggest(d, SUGGEST_ENGINEER, name, name, e.id());
         StringBuilder profile = new StringBuilder();
         Set<String> skillKeys = new LinkedHashSet<>();
@@ -124,7 +139,7 @@ final class Fields {
                 continue;
             }
             String s = skill.trim();
-            d.add(new TextField(SKILLS, s, Field.Store.YES));
+            d.add(new Field(SKILLS, s, HIGHLIGHTED));
             d.add(new StringField(SKILL_KW, norm(s), Field.Store.NO));
             d.add(new SortedSetDocValuesField(SKILL_FACET, new BytesRef(s)));
             suggest(d, SUGGEST_SKILL, s, s, "");
@@ -135,7 +150,7 @@ final class Fields {
                 continue;
             }
             long exp = c.expires() == null ? NEVER : c.expires().toEpochMilli();
-            d.add(new TextField(CERTS, c.name().trim(), Field.Store.YES));
+            d.add(new Field(CERTS, c.name().trim(), HIGHLIGHTED));
             d.add(new StoredField(CERT_EXPIRES, exp));
             d.add(new LongPoint(CERT_EXPIRES_POINT, exp));
             String day = exp == NEVER ? NEVER_DAY : day(exp);
@@ -154,13 +169,13 @@ final class Fields {
             d.add(new SortedSetDocValuesField(SYSTEM_FACET, new BytesRef(s.systemId().trim())));
             d.add(new StringField(SYSTEM_LEVEL, norm(s.systemId()) + "|" + level, Field.Store.NO));
             String sysName = blank(s.systemName()) ? s.systemId().trim() : s.systemName().trim();
-            d.add(new TextField(SYSTEM_NAME, sysName, Field.Store.YES));
+            d.add(new Field(SYSTEM_NAME, sysName, HIGHLIGHTED));
             suggest(d, SUGGEST_SYSTEM, s.systemId(), sysName, s.systemId().trim());
             if (!sysName.equalsIgnoreCase(s.systemId().trim())) {
                 suggest(d, SUGGEST_SYSTEM, sysName, sysName, s.systemId().trim());
             }
             if (!blank(s.product())) {
-                d.add(new TextField(PRODUCT, s.product().trim(), Field.Store.YES));
+                d.add(new Field(PRODUCT, s.product().trim(), HIGHLIGHTED));
                 d.add(new TextField(PRODUCT_TEXT, s.product().trim(), Field.Store.NO));
                 d.add(new StringField(PRODUCT_LEVEL, norm(s.product()) + "|" + level, Field.Store.NO));
                 profile.append(s.product()).append(". ");

@@ -70,10 +70,15 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     private final Clock clock;
     private final Path path;
     private final Analyzers analyzers;
-    private final ResolverStats stats;
+    /** What writes update; a rebuild fills a fresh one while recommend keeps reading {@link #servedStats}. */
+    private volatile ResolverStats stats;
+    /** What recommend reads: the statistics of the index the searchers see. */
+    private volatile ResolverStats servedStats;
 
-    /** Guards open/close/rebuild (write lock) against reads and writes (read lock). */
+    /** Guards open/close (write lock) against reads, writes and rebuilds (read lock). */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    /** Writes (read lock) wait for a rebuild (write lock); searches do not, they see the old index meanwhile. */
+    private final ReentrantReadWriteLock indexing = new ReentrantReadWriteLock();
     private volatile boolean ready;
     private Directory directory;
     private IndexWriter writer;
@@ -94,6 +99,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         this.path = indexPath;
         this.analyzers = new Analyzers(settings.synonymsFile());
         this.stats = new ResolverStats(settings.recommend().recencyHalfLife());
+        this.servedStats = stats;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -124,16 +130,13 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
                     return s;
                 }
             });
-            reopenThread = new ControlledRealTimeReopenThread<>(writer, searcherManager,
-                    seconds(settings.index().reopenMaxStale()), seconds(settings.index().reopenMinStale()));
-            reopenThread.setName("search-index-reopen");
-            reopenThread.setDaemon(true);
-            reopenThread.start();
+            startReopenThread();
             if (why != null) {
                 fill(fingerprint);
             } else {
                 loadStats();
             }
+            servedStats = stats;
             ready = true;
         } catch (IOException e) {
             closeQuietly();
@@ -141,6 +144,14 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         } finally {
             lifecycle.writeLock().unlock();
         }
+    }
+
+    private void startReopenThread() {
+        reopenThread = new ControlledRealTimeReopenThread<>(writer, searcherManager,
+                seconds(settings.index().reopenMaxStale()), seconds(settings.index().reopenMinStale()));
+        reopenThread.setName("search-index-reopen");
+        reopenThread.setDaemon(true);
+        reopenThread.start();
     }
 
     /** True when the last {@link #open()} rebuilt the index from the source. */
@@ -384,21 +395,64 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         write(() -> writeIncidents(List.copyOf(incidents)));
     }
 
+    /**
+     * Refills the index from the source while searches go on against the old one; they switch to the new one at
+     * once when it is complete and committed. Writes wait meanwhile. When the refill fails, the index reopens from its
+     * last commit (rebuilding there if that is stale) and the failure is thrown.
+     */
     @Override
     public void rebuild() {
-        lifecycle.writeLock().lock();
+        indexing.writeLock().lock();
         try {
             if (!ready) {
                 open();
                 return;
             }
+            try {
+                refillBehindSearchers();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Rebuilding the search index failed, reopening it: {}", e.toString());
+                reopenFromLastCommit(e);
+                throw e instanceof IOException io ? new UncheckedIOException("Rebuilding the search index failed", io)
+                        : (RuntimeException) e;
+            }
+        } finally {
+            indexing.writeLock().unlock();
+        }
+    }
+
+    private void refillBehindSearchers() throws IOException {
+        lifecycle.readLock().lock();
+        try {
+            if (!ready) {
+                return; // closed meanwhile
+            }
             String fingerprint = source.fingerprint();
+            // no near-real-time refresh until fill() has committed: searchers keep their point-in-time view
+            reopenThread.close();
+            reopenThread = null;
+            stats = new ResolverStats(settings.recommend().recencyHalfLife());
             writer.deleteAll();
             fill(fingerprint);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Rebuilding the search index failed", e);
+            servedStats = stats;
+            startReopenThread();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Drops the half-filled writer (closing without commit rolls back) and opens the last commit again. */
+    private void reopenFromLastCommit(Exception failure) {
+        lifecycle.writeLock().lock();
+        try {
+            closeQuietly();
         } finally {
             lifecycle.writeLock().unlock();
+        }
+        try {
+            open();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -438,6 +492,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     }
 
     private void write(Write w) {
+        indexing.readLock().lock();
         lifecycle.readLock().lock();
         try {
             requireReady();
@@ -452,6 +507,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             throw new IllegalStateException("Interrupted while waiting for the search index", e);
         } finally {
             lifecycle.readLock().unlock();
+            indexing.readLock().unlock();
         }
     }
 
@@ -493,7 +549,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     @Override
     public Recommendations recommend(RecommendRequest request) {
-        Recommender recommender = new Recommender(settings.recommend(), analyzers, stats, clock);
+        Recommender recommender = new Recommender(settings.recommend(), analyzers, servedStats, clock);
         Recommender.Prepared prepared = recommender.prepare(request);
         return withSearcher(s -> recommender.execute(s, prepared));
     }
@@ -505,7 +561,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     /** Same as {@link #recommend} with other ranking settings (evaluation and tuning). */
     Recommendations recommend(RecommendRequest request, SearchSettings.Recommend with) {
-        Recommender recommender = new Recommender(with, analyzers, stats, clock);
+        Recommender recommender = new Recommender(with, analyzers, servedStats, clock);
         Recommender.Prepared prepared = recommender.prepare(request);
         return withSearcher(s -> recommender.execute(s, prepared));
     }

@@ -2,9 +2,12 @@ package io.switchboard.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.lucene.index.LeafReaderContext;
@@ -55,6 +58,7 @@ final class Suggester {
         BytesRef p = new BytesRef(prefix);
         // key: display + id, ordered by the matched key so that shorter/alphabetical come first
         TreeMap<String, Suggestion> found = new TreeMap<>();
+        Set<String> seen = new HashSet<>(); // one suggestion per id (per skill name): the first walk finds wins
         for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
             Terms terms = ctx.reader().terms(field);
             if (terms == null) {
@@ -87,21 +91,17 @@ final class Suggester {
                 }
                 String display = parts[1];
                 String id = parts[2].isEmpty() ? null : parts[2];
-                String dedupe = "SKILL".equals(kind) ? display.toLowerCase(java.util.Locale.ROOT) : display + Fields.SEP + id;
-                String order = display.length() + String.valueOf(Fields.SEP) + parts[0] + Fields.SEP + dedupe;
-                if (found.values().stream().noneMatch(s -> sameKey(s, display, id, kind))) {
-                    found.put(String.format("%05d", display.length()) + order, new Suggestion(display, kind, id));
+                boolean skill = "SKILL".equals(kind);
+                String dedupe = skill ? display.toLowerCase(Locale.ROOT) : display + Fields.SEP + id;
+                if (seen.add(skill ? dedupe : String.valueOf(id))) {
+                    String length = Integer.toString(display.length());
+                    String order = "00000".substring(length.length()) + length + display.length() + Fields.SEP
+                            + parts[0] + Fields.SEP + dedupe;
+                    found.put(order, new Suggestion(display, kind, id));
                 }
             }
         }
         return found.values().stream().limit(limit).toList();
-    }
-
-    private static boolean sameKey(Suggestion s, String display, String id, String kind) {
-        if ("SKILL".equals(kind)) {
-            return s.text().equalsIgnoreCase(display);
-        }
-        return java.util.Objects.equals(s.id(), id);
     }
 
     private static boolean startsWith(BytesRef term, BytesRef prefix) {

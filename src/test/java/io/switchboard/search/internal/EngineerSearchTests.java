@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,18 @@ class EngineerSearchTests {
     }
 
     @Test
+    void keepsTheMostFrequentFacetValuesMostFirstTiesByName(@TempDir Path other) {
+        try (LuceneEngineerIndex two = new LuceneEngineerIndex(
+                TestSettings.with(Map.of("switchboard.search.query.facet-values", "2")), source, Fixtures.CLOCK, other)) {
+            two.open();
+            Map<String, Map<String, Long>> facets = two.search(EngineerSearch.of(null)).facets();
+            assertThat(facets.get("status")).containsExactly(Map.entry("AVAILABLE", 2L), Map.entry("BUSY", 1L));
+            assertThat(facets.get("systems")).containsExactly(Map.entry("SYS-7", 2L), Map.entry("SYS-9", 1L));
+            assertThat(facets.get("skills")).containsExactly(Map.entry("Electrical", 1L), Map.entry("HMI", 1L));
+        }
+    }
+
+    @Test
     void sortsByDistanceAndFiltersByRadius() {
         EngineerSearchResult r = index.search(new EngineerSearch(null, null, null, null, Fixtures.ROTTERDAM, null, false,
                 0, 0));
@@ -150,6 +163,19 @@ class EngineerSearchTests {
         assertThat(hit.highlights()).containsKey("skills");
         assertThat(hit.highlights().get("skills")).anyMatch(s -> s.contains("<em>Profinet</em>"));
         assertThat(hit.reasons()).contains("Matches skills");
+    }
+
+    @Test
+    void highlightsWordsFoundThroughATypoAPrefixOrAPhrase() {
+        SearchHit typo = index.search(EngineerSearch.of("Profinte")).hits().get(0);
+        assertThat(typo.highlights().get("skills")).anyMatch(s -> s.contains("<em>Profinet</em>"));
+        SearchHit name = index.search(EngineerSearch.of("Schmdt")).hits().get(0);
+        assertThat(name.highlights().get("name")).containsExactly("Anna <em>Schmidt</em>");
+        SearchHit prefix = index.search(EngineerSearch.of("kube*")).hits().get(0);
+        assertThat(prefix.highlights().get("skills")).anyMatch(s -> s.contains("<em>Kubernetes</em>"));
+        SearchHit phrase = index.search(EngineerSearch.of("\"logic controller\"")).hits().get(0);
+        assertThat(phrase.highlights().get("skills"))
+                .anyMatch(s -> s.contains("<em>Logic</em> <em>Controller</em>") || s.contains("<em>Logic Controller</em>"));
     }
 
     @Test

@@ -1,13 +1,23 @@
 package io.switchboard.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -15,9 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.search.EngineerSearch;
 import io.switchboard.search.IndexedEngineer;
+import io.switchboard.search.IndexedIncident;
 import io.switchboard.search.RecommendRequest;
 import io.switchboard.search.Recommendation;
 import io.switchboard.search.SearchHit;
+import io.switchboard.search.SearchSettings;
+import io.switchboard.search.SearchSource;
 
 class IndexLifecycleTests {
 
@@ -139,6 +152,103 @@ class IndexLifecycleTests {
             assertThat(index.isReady()).isTrue();
             assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(3);
             assertThat(answers(index).recommend()).startsWith("E1");
+        }
+    }
+
+    @Test
+    void searchesDuringARebuildSeeTheOldIndexUntilTheNewOneIsComplete() throws Exception {
+        GatedSource source = new GatedSource();
+        // refresh every 10 ms, so a refresh of the half-built index would show within the loop below
+        SearchSettings fastRefresh = TestSettings.with(Map.of("switchboard.search.index.reopen-max-stale", "10ms"));
+        ExecutorService rebuilder = Executors.newSingleThreadExecutor();
+        try (LuceneEngineerIndex index = new LuceneEngineerIndex(fastRefresh, source, Fixtures.CLOCK, dir)) {
+            index.open();
+            source.world.engineers.add(new IndexedEngineer("E9", "Ida Berg", null, List.of("Robotics"), List.of(),
+                    List.of(), null, null, List.of(), "AVAILABLE"));
+            source.world.fingerprint = "v2";
+            source.gated = true;
+            Future<?> rebuild = rebuilder.submit(index::rebuild);
+            try {
+                assertThat(source.halfway.await(10, TimeUnit.SECONDS)).isTrue();
+                // the writer now holds nothing of the old index and half of the new one, uncommitted
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    for (int i = 0; i < 20; i++) {
+                        assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(4);
+                        assertThat(answers(index).recommend()).startsWith("E1");
+                        Thread.sleep(10); // wall time on purpose: the refresh thread runs on it
+                    }
+                });
+            } finally {
+                source.release.countDown(); // before close(), which waits for the rebuild
+            }
+            rebuild.get(10, TimeUnit.SECONDS);
+            assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(5);
+            assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                    .containsExactly("E9");
+        } finally {
+            rebuilder.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedRebuildKeepsServingTheOldIndex() {
+        GatedSource source = new GatedSource();
+        try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
+            index.open();
+            Answers before = answers(index);
+            source.gated = true;
+            source.fail = true;
+            assertThatThrownBy(index::rebuild).hasMessageContaining("source went away");
+            assertThat(index.isReady()).isTrue();
+            assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(4);
+            assertThat(answers(index)).isEqualTo(before);
+        }
+    }
+
+    /** The fixture world; when gated, its engineer stream stops half-way until released (or fails there). */
+    private static final class GatedSource implements SearchSource {
+        final Fixtures.FakeSource world = new Fixtures.FakeSource();
+        final CountDownLatch halfway = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile boolean gated;
+        volatile boolean fail;
+
+        @Override
+        public Stream<IndexedEngineer> engineers() {
+            List<IndexedEngineer> all = world.engineers().toList();
+            if (!gated) {
+                return all.stream();
+            }
+            int half = all.size() / 2;
+            return IntStream.range(0, all.size()).mapToObj(i -> {
+                if (i == half) {
+                    pause();
+                }
+                return all.get(i);
+            });
+        }
+
+        private void pause() {
+            halfway.countDown();
+            if (fail) {
+                throw new IllegalStateException("source went away");
+            }
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public Stream<IndexedIncident> resolvedIncidents() {
+            return world.resolvedIncidents();
+        }
+
+        @Override
+        public String fingerprint() {
+            return world.fingerprint();
         }
     }
 

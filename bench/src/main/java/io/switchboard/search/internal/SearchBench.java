@@ -56,6 +56,7 @@ import io.switchboard.search.RecommendRequest;
 import io.switchboard.search.Recommendations;
 import io.switchboard.search.SearchSettings;
 import io.switchboard.search.SearchSource;
+import io.switchboard.search.Suggestion;
 
 /**
  * Recommend and dispatcher search through the real {@link LuceneEngineerIndex}, next to the same Lucene query run raw.
@@ -108,6 +109,7 @@ public class SearchBench {
     private EngineerSearch[] searches;
     private Query[] searchRaw;
     private int[] searchLimits;
+    private String[] suggestPrefixes;
     private int similarN;
     private int next;
 
@@ -140,6 +142,7 @@ public class SearchBench {
         searches = new EngineerSearch[QUERIES];
         searchRaw = new Query[QUERIES];
         searchLimits = new int[QUERIES];
+        suggestPrefixes = new String[QUERIES];
         SplittableRandom r = new SplittableRandom(seed + 7);
         long n = rawReader.numDocs();
         for (int i = 0; i < QUERIES; i++) {
@@ -151,6 +154,7 @@ public class SearchBench {
             DispatcherSearch.Prepared p = dispatcher.prepare(searches[i]);
             searchRaw[i] = p.query();
             searchLimits[i] = p.limit() + p.offset();
+            suggestPrefixes[i] = typeahead(world, r, i);
         }
         // sanity: the service answers
         Recommendations rec = index.recommend(recommendRequests[0]);
@@ -198,6 +202,17 @@ public class SearchBench {
         String status = i % 3 == 0 ? "AVAILABLE" : null;
         GeoPoint near = i % 2 == 0 ? new GeoPoint(sys.lat(), sys.lon()) : null;
         return new EngineerSearch(q, i % 5 == 0 ? sys.id() : null, null, status, near, null, false, 20, 0);
+    }
+
+    /** What a dispatcher has typed so far: the first 1-4 letters of a name, a skill or a system name. */
+    private static String typeahead(World w, SplittableRandom r, int i) {
+        World.Engineer e = w.engineers.get(r.nextInt(w.engineers.size()));
+        String text = switch (i % 3) {
+            case 0 -> e.name();
+            case 1 -> e.skills().get(r.nextInt(e.skills().size()));
+            default -> e.systems().get(r.nextInt(e.systems().size())).system().name();
+        };
+        return text.substring(0, Math.min(text.length(), 1 + i % 4));
     }
 
     private static String typo(String w, SplittableRandom r) {
@@ -250,6 +265,11 @@ public class SearchBench {
     public TopDocs searchRaw() throws IOException {
         int i = nextQuery();
         return raw.search(searchRaw[i], new TopScoreDocCollectorManager(searchLimits[i], null, searchLimits[i]));
+    }
+
+    @Benchmark
+    public List<Suggestion> suggest() {
+        return index.suggest(suggestPrefixes[nextQuery()], 10);
     }
 
     /** The generated world as the index's source of truth; the fingerprint names the parameters. */
