@@ -12,7 +12,10 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: '/customer/new', label: 'Open an incident' },
     { href: '/customer/systems', label: 'My systems' },
   ],
-  ENGINEER: [{ href: '/engineer', label: 'Console' }],
+  ENGINEER: [
+    { href: '/engineer', label: 'Console' },
+    { href: '/engineer/schedule', label: 'My schedule' },
+  ],
   DISPATCHER: [
     { href: '/dispatch', label: 'Board' },
     { href: '/dispatch/engineers', label: 'Engineers' },

@@ -4,7 +4,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isApiError } from '../../lib/problem';
 import { useSystemNames, useSystems } from '../../lib/queries';
-import { navigate, useLocation } from '../../lib/router';
+import { Link, navigate, useLocation } from '../../lib/router';
 import { fmtNum } from '../../lib/time';
 import { ENGINEER_STATUSES, type SearchHit, type SearchResult, type Suggestion } from '../../lib/types';
 import { useEngineerSearch, type SearchParams } from './api';
@@ -72,7 +72,9 @@ function Hit({ hit, systemNames }: { hit: SearchHit; systemNames: Record<string,
   return (
     <li className="card hit" data-engineer-id={e.id}>
       <div className="hit-head">
-        <h3>{e.name}</h3>
+        <h3>
+          <Link href={`/dispatch/engineers/${encodeURIComponent(e.id)}`}>{e.name}</Link>
+        </h3>
         <PresenceBadge status={e.status} />
         <span className="small muted">score {fmtNum(hit.score)}</span>
       </div>

@@ -71,13 +71,32 @@ export function useRecommendations(incident: Incident | undefined) {
   });
 }
 
-export function useAssign(incidentId: string) {
+/** A dispatcher's action on an incident; what it changes reaches every page through the incident queries. */
+function useIncidentAction<V>(fn: (v: V) => Promise<Incident | undefined>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (engineerId: string) => api.post<Incident | undefined>(`/api/incidents/${encodeURIComponent(incidentId)}/assign`, { engineerId }),
+    mutationFn: fn,
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: qk.incidents });
       void qc.invalidateQueries({ queryKey: qk.engineers });
     },
   });
+}
+
+const reasonOnly = (reason: string) => (reason.trim() ? { reason: reason.trim() } : {});
+const incidentPath = (incidentId: string, action: string) => `/api/incidents/${encodeURIComponent(incidentId)}/${action}`;
+
+/** Assigns, or reassigns, with an optional reason for the timeline. */
+export function useAssign(incidentId: string) {
+  return useIncidentAction(({ engineerId, reason }: { engineerId: string; reason: string }) => api.post<Incident>(incidentPath(incidentId, 'assign'), { engineerId, ...reasonOnly(reason) }));
+}
+
+/** Sends an ESCALATED or ROUTING incident back to routing for a fresh round. */
+export function useReroute(incidentId: string) {
+  return useIncidentAction((reason: string) => api.post<Incident>(incidentPath(incidentId, 'reroute'), reasonOnly(reason)));
+}
+
+/** Rings every qualified, available engineer with room at once. */
+export function useBroadcast(incidentId: string) {
+  return useIncidentAction((reason: string) => api.post<Incident>(incidentPath(incidentId, 'broadcast'), reasonOnly(reason)));
 }
