@@ -12,8 +12,8 @@ describe('keysToInvalidate', () => {
     expect(keysToInvalidate({ type: 'INCIDENT_UPDATED', incidentId: 'i1', status: 'ASSIGNED' })).toContainEqual(['incidents']);
     expect(keysToInvalidate({ type: 'ESCALATED', incidentId: 'i1' })).toEqual([['incidents']]);
   });
-  it('refreshes engineer lists and that engineer on ENGINEER_STATUS', () => {
-    expect(keysToInvalidate({ type: 'ENGINEER_STATUS', engineerId: 'e1', status: 'BUSY' })).toEqual([['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', 'e1']]);
+  it('refreshes engineer lists, that engineer and the on-call list on ENGINEER_STATUS', () => {
+    expect(keysToInvalidate({ type: 'ENGINEER_STATUS', engineerId: 'e1', status: 'BUSY' })).toEqual([['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', 'e1'], ['schedule', 'on-call']]);
   });
   it('ignores unknown types', () => {
     expect(keysToInvalidate({ type: 'SOMETHING_NEW' })).toEqual([]);

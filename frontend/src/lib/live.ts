@@ -28,7 +28,8 @@ export function keysToInvalidate(msg: LiveMessage): QueryKeyPrefix[] {
     case 'ESCALATED':
       return [['incidents']];
     case 'ENGINEER_STATUS':
-      return [['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', String(msg.engineerId)]];
+      // the on-call list shows each engineer's presence too
+      return [['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', String(msg.engineerId)], ['schedule', 'on-call']];
     default:
       return [];
   }

@@ -4,12 +4,11 @@ import { Loading } from '../../components/Pages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Async } from '../../components/Async';
 import { useSystemNames } from '../../lib/queries';
+import { MODE_LABEL } from '../../lib/schedule';
 import { Link } from '../../lib/router';
 import { formatTime } from '../../lib/time';
 import { assigneeLabel, type Incident } from '../../lib/types';
-import { useOnCallNow } from '../schedule/api';
-import { MODE_LABEL } from '../schedule/schedule';
-import { useBoardIncidents, useEngineerList } from './api';
+import { useBoardIncidents, useEngineerList, useOnCallNow } from './api';
 import { BOARD_COLUMNS, groupBoard } from './board';
 
 function BoardCard({ incident, systemName }: { incident: Incident; systemName?: string }) {

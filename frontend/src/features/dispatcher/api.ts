@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../lib/api';
 import { qk } from '../../lib/queryKeys';
-import { OPEN_STATUSES, type Engineer, type Incident, type Page, type Recommendation, type SearchResult, type Suggestion } from '../../lib/types';
+import { OPEN_STATUSES, type DutyNow, type Engineer, type EngineerStatus, type Incident, type Page, type Recommendation, type SearchResult, type Suggestion } from '../../lib/types';
 
 const BOARD_LIMIT = 200;
 
@@ -99,4 +99,17 @@ export function useReroute(incidentId: string) {
 /** Rings every qualified, available engineer with room at once. */
 export function useBroadcast(incidentId: string) {
   return useIncidentAction((reason: string) => api.post<Incident>(incidentPath(incidentId, 'broadcast'), reasonOnly(reason)));
+}
+
+export interface OnCallEntry {
+  engineerId: string;
+  name: string;
+  status?: EngineerStatus;
+  mode: DutyNow['mode'];
+  until?: string | null;
+}
+
+/** Who is working or on call now, among engineers who keep a schedule (dispatchers, admins). */
+export function useOnCallNow() {
+  return useQuery({ queryKey: qk.onCall, queryFn: () => api.get<{ at: string; engineers: OnCallEntry[] }>('/api/on-call'), refetchInterval: 60_000 });
 }

@@ -1,6 +1,6 @@
+import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { Link } from '../../lib/router';
-import { scheduleTarget } from '../schedule/api';
-import { ScheduleEditor } from '../schedule/ScheduleEditor';
+import { scheduleTarget } from '../../lib/scheduleQueries';
 
 /** The engineer's own working hours, on-call windows and days off (/api/me/schedule). */
 export function MySchedulePage() {

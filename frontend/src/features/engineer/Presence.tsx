@@ -1,8 +1,8 @@
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DutyVerdict } from '../../components/ScheduleEditor';
 import { Link } from '../../lib/router';
+import { scheduleTarget, useSchedule } from '../../lib/scheduleQueries';
 import { ENGINEER_STATUSES, type Engineer, type EngineerStatus } from '../../lib/types';
-import { scheduleTarget, useSchedule } from '../schedule/api';
-import { DutyVerdict } from '../schedule/ScheduleEditor';
 import { unlockAudio } from './alert';
 import { useSetStatus } from './api';
 

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Async } from '../../components/Async';
-import { SelectField, TextField } from '../../components/Field';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { isApiError, toFieldErrors } from '../../lib/problem';
-import { formatTime } from '../../lib/time';
-import type { DutyNow } from '../../lib/types';
-import { useAddOverride, useRemoveOverride, useRemovePattern, useSavePattern, useSchedule, type ScheduleTarget } from './api';
+import { isApiError, toFieldErrors } from '../lib/problem';
+import { useAddOverride, useRemoveOverride, useRemovePattern, useSavePattern, useSchedule, type ScheduleTarget } from '../lib/scheduleQueries';
+import { formatTime } from '../lib/time';
+import type { DutyNow } from '../lib/types';
+import { Async } from './Async';
+import { SelectField, TextField } from './Field';
+import { ProblemAlert } from './ProblemAlert';
 import {
   KIND_LABEL,
   MODE_LABEL,
@@ -21,7 +21,7 @@ import {
   type WeekErrors,
   type WeekForm,
   type Weekday,
-} from './schedule';
+} from '../lib/schedule';
 
 const DAY_LABEL = (d: Weekday) => d.charAt(0) + d.slice(1).toLowerCase();
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -1,4 +1,4 @@
-import type { DutyNow } from '../../lib/types';
+import type { DutyNow } from './types';
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
