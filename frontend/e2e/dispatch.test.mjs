@@ -6,11 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import {
   ADMIN_PASSWORD,
   BASE_URL,
+  ESCALATION_LEAD,
   LIVE_TIMEOUT,
   TMP,
   admin,
   basic,
   createFixture,
+  ensureDispatcher,
   eventually,
   launchBrowser,
   markNoReload,
@@ -146,6 +148,16 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await engineer.getByRole('button', { name: 'Off duty', exact: true }).click();
     await eventually(async () => (await admin('GET', `/api/engineers/${fx.engineer.id}`)).status === 'OFF_DUTY', { what: 'engineer OFF_DUTY on the server' });
 
+    // the dispatcher the SEV3 policy names in escalate-to is told in person, on whatever page they are
+    let lead;
+    if (ESCALATION_LEAD) {
+      await ensureDispatcher(ESCALATION_LEAD);
+      lead = pages.lead = await newPage(browser, 'lead', { viewport: { width: 1280, height: 800 } });
+      await signIn(lead, ESCALATION_LEAD);
+      await lead.goto('/dispatch/engineers');
+      await waitLive(lead);
+    }
+
     // with the only qualified engineer off duty, routing escalates at once
     const incident = await admin(
       'POST',
@@ -154,6 +166,13 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
       { auth: basic(fx.users.customer.username, fx.users.customer.password) },
     );
     await eventually(async () => (await admin('GET', `/api/incidents/${incident.id}`)).status === 'ESCALATED', { what: 'the incident to escalate' });
+    if (lead) {
+      const notice = lead.locator(`.escalation-notices li[data-incident-id="${incident.id}"]`);
+      await notice.waitFor({ timeout: LIVE_TIMEOUT });
+      assert.match(await notice.innerText(), /No qualified engineer is available/);
+      await notice.getByRole('link', { name: incident.id }).click();
+      await lead.locator(`article.incident[data-incident-id="${incident.id}"]`).waitFor();
+    }
 
     await dispatcher.goto(`/dispatch/incidents/${encodeURIComponent(incident.id)}`);
     await dispatcher.locator(`article.incident[data-status="ESCALATED"]`).waitFor();

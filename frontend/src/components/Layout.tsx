@@ -4,6 +4,7 @@ import { Link, navigate, useLocation } from '../lib/router';
 import { signOut } from '../lib/session';
 import type { Me, Role } from '../lib/types';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { EscalationNotices } from './EscalationNotices';
 import { ProblemAlert } from './ProblemAlert';
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -75,6 +76,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
       </header>
       <main id="main" tabIndex={-1}>
         <ProblemAlert error={error} prefix="Sign-out failed" />
+        {me.role === 'DISPATCHER' || me.role === 'ADMIN' ? <EscalationNotices /> : null}
         {children}
       </main>
     </div>

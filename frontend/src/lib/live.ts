@@ -46,6 +46,15 @@ export function parseLiveMessage(body: string): LiveMessage | undefined {
   return undefined;
 }
 
+/**
+ * An ESCALATED on the dispatcher's own queue: the severity's policy names them in `escalate-to`. The copy on
+ * /topic/board goes to every dispatcher and is not personal.
+ */
+export function personalEscalation(msg: LiveMessage, destination: string): { incidentId: string; reason?: string } | undefined {
+  if (msg.type !== 'ESCALATED' || destination !== '/user/queue/incidents' || typeof msg.incidentId !== 'string') return undefined;
+  return { incidentId: msg.incidentId, reason: typeof msg.reason === 'string' ? msg.reason : undefined };
+}
+
 /** Destinations a role subscribes to. */
 export function destinationsFor(role: string): string[] {
   const d = ['/user/queue/incidents'];
