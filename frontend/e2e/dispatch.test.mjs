@@ -124,7 +124,6 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await engineer.getByRole('button', { name: 'Busy', exact: true }).click();
     await dispatcher.locator(`.presence-list li[data-engineer-id="${fx.engineer.id}"][data-status="BUSY"]`).waitFor({ timeout: LIVE_TIMEOUT });
     assert.ok(await stillSameDocument(dispatcher), 'board must update without reload');
-    await shot(dispatcher, 'dispatcher-board');
   });
 
   test('the dispatcher sees recommended engineers with reasons for the incident', async () => {
@@ -256,6 +255,13 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await mine.getByRole('button', { name: /^Delete override/ }).click();
     await mine.waitFor({ state: 'detached' });
     assert.equal((await admin('GET', `/api/engineers/${fx.engineer.id}/schedule`)).overrides.some((o) => o.note === note), false);
+
+    // on call by an override around now: the board's "On call now" lists them
+    const day = 24 * 3600_000;
+    await admin('POST', `/api/engineers/${fx.engineer.id}/schedule/overrides`, { from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + day).toISOString(), kind: 'ON_CALL', note: 'e2e cover' });
+    await dispatcher.goto('/dispatch');
+    await dispatcher.locator(`.on-call-panel li[data-engineer-id="${fx.engineer.id}"][data-mode="ON_CALL"]`).waitFor();
+    await shot(dispatcher, 'dispatcher-board');
   });
 
   test('engineer search finds the engineer by a skill typed in the typeahead', async () => {
