@@ -6,10 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import {
   ADMIN_PASSWORD,
   BASE_URL,
+  ESCALATION_LEAD,
   LIVE_TIMEOUT,
   TMP,
   admin,
+  basic,
   createFixture,
+  ensureDispatcher,
   eventually,
   launchBrowser,
   markNoReload,
@@ -121,7 +124,6 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await engineer.getByRole('button', { name: 'Busy', exact: true }).click();
     await dispatcher.locator(`.presence-list li[data-engineer-id="${fx.engineer.id}"][data-status="BUSY"]`).waitFor({ timeout: LIVE_TIMEOUT });
     assert.ok(await stillSameDocument(dispatcher), 'board must update without reload');
-    await shot(dispatcher, 'dispatcher-board');
   });
 
   test('the dispatcher sees recommended engineers with reasons for the incident', async () => {
@@ -136,6 +138,130 @@ describe(`Switchboard UI against ${BASE_URL}`, { timeout: 300_000 }, () => {
     await rec.getByText('Why this engineer').click();
     await rec.locator('.reasons li').first().waitFor();
     await shot(dispatcher, 'dispatcher-incident');
+  });
+
+  test('the dispatcher broadcasts an escalated incident, is told why when nobody qualifies, and the engineer sees the offer live', async () => {
+    const { dispatcher, engineer } = pages;
+    await engineer.goto('/engineer');
+    await waitLive(engineer);
+    await engineer.getByRole('button', { name: 'Off duty', exact: true }).click();
+    await eventually(async () => (await admin('GET', `/api/engineers/${fx.engineer.id}`)).status === 'OFF_DUTY', { what: 'engineer OFF_DUTY on the server' });
+
+    // the dispatcher the SEV3 policy names in escalate-to is told in person, on whatever page they are
+    let lead;
+    if (ESCALATION_LEAD) {
+      await ensureDispatcher(ESCALATION_LEAD);
+      lead = pages.lead = await newPage(browser, 'lead', { viewport: { width: 1280, height: 800 } });
+      await signIn(lead, ESCALATION_LEAD);
+      await lead.goto('/dispatch/engineers');
+      await waitLive(lead);
+    }
+
+    // with the only qualified engineer off duty, routing escalates at once
+    const incident = await admin(
+      'POST',
+      '/api/incidents',
+      { systemId: fx.system.id, severity: 'SEV3', title: `Fluxomatic ${fx.word} stalls at start-up ${fx.s}`, description: `The ${fx.word} drive will not start.` },
+      { auth: basic(fx.users.customer.username, fx.users.customer.password) },
+    );
+    await eventually(async () => (await admin('GET', `/api/incidents/${incident.id}`)).status === 'ESCALATED', { what: 'the incident to escalate' });
+    if (lead) {
+      const notice = lead.locator(`.escalation-notices li[data-incident-id="${incident.id}"]`);
+      await notice.waitFor({ timeout: LIVE_TIMEOUT });
+      assert.match(await notice.innerText(), /No qualified engineer is available/);
+      await notice.getByRole('link', { name: incident.id }).click();
+      await lead.locator(`article.incident[data-incident-id="${incident.id}"]`).waitFor();
+    }
+
+    await dispatcher.goto(`/dispatch/incidents/${encodeURIComponent(incident.id)}`);
+    await dispatcher.locator(`article.incident[data-status="ESCALATED"]`).waitFor();
+    const broadcast = dispatcher.getByRole('button', { name: 'Broadcast to every qualified engineer' });
+
+    // nobody to ring: the server's reason is shown and nothing changes
+    await broadcast.click();
+    const refused = dispatcher.locator('.steering .alert-error');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /Not broadcast.*409/s);
+    assert.ok((await refused.innerText()).split('\n').length > 1, 'the problem detail is shown under its title');
+    assert.equal((await admin('GET', `/api/incidents/${incident.id}`)).status, 'ESCALATED');
+
+    // the engineer comes back; the broadcast with a reason rings them live
+    await engineer.getByRole('button', { name: 'Available', exact: true }).click();
+    await eventually(async () => (await admin('GET', `/api/engineers/${fx.engineer.id}`)).status === 'AVAILABLE', { what: 'engineer AVAILABLE on the server' });
+    await markNoReload(engineer);
+    await dispatcher.getByLabel('Reason (optional)').fill(`all hands ${fx.s}`);
+    await broadcast.click();
+    await dispatcher.getByText('Offered to every qualified engineer; the first to accept takes it.').waitFor();
+    await engineer.locator(`li.offer[data-incident-id="${incident.id}"]`).waitFor({ timeout: LIVE_TIMEOUT });
+    assert.ok(await stillSameDocument(engineer), 'the offer arrives without reload');
+
+    // the timeline says who broadcast and why
+    const entry = dispatcher.locator('.timeline li[data-type="BROADCAST"]');
+    await entry.waitFor({ timeout: LIVE_TIMEOUT });
+    assert.match(await entry.innerText(), new RegExp(`Broadcast to every qualified engineer[\\s\\S]*all hands ${fx.s}[\\s\\S]*by ${fx.users.dispatcher.username}`));
+    await shot(dispatcher, 'dispatcher-broadcast');
+  });
+
+  test('the dispatcher edits an engineer’s week and adds an override; the engineer sees and changes their own', async () => {
+    const { dispatcher, engineer } = pages;
+    const note = `e2e leave ${fx.s}`;
+    await dispatcher.goto(`/dispatch/engineers?q=${encodeURIComponent(fx.word)}`);
+    await dispatcher.locator(`li.hit[data-engineer-id="${fx.engineer.id}"]`).getByRole('link', { name: fx.engineer.name }).click();
+    await dispatcher.waitForURL(`**/dispatch/engineers/${encodeURIComponent(fx.engineer.id)}`);
+    await dispatcher.getByRole('heading', { name: 'Schedule', exact: true }).waitFor();
+    assert.equal(await dispatcher.getByLabel('Time zone').inputValue(), 'Europe/Amsterdam');
+
+    // a bad time is caught in the form, before the server
+    await dispatcher.getByLabel('Monday working hours').fill('8am-5pm');
+    await dispatcher.getByRole('button', { name: 'Save week' }).click();
+    await dispatcher.getByText('"8am" is not a time of day like 08:00').waitFor();
+
+    await dispatcher.getByLabel('Monday working hours').fill('08:00-12:00, 13:00-17:00');
+    await dispatcher.getByLabel('Saturday on call').fill('22:00-06:00');
+    await dispatcher.getByRole('button', { name: 'Save week' }).click();
+    await dispatcher.getByText('Week saved.').waitFor();
+
+    await dispatcher.getByLabel('From', { exact: true }).fill('2030-01-07T08:00');
+    await dispatcher.getByLabel('To', { exact: true }).fill('2030-01-08T08:00');
+    await dispatcher.getByLabel('Kind', { exact: true }).selectOption('OFF_DUTY');
+    await dispatcher.getByLabel('Note', { exact: true }).fill(note);
+    await dispatcher.getByRole('button', { name: 'Add override' }).click();
+    await dispatcher.locator('.override-list li', { hasText: note }).waitFor();
+
+    // the server has it, and a reload shows it
+    const saved = await admin('GET', `/api/engineers/${fx.engineer.id}/schedule`);
+    assert.deepEqual(saved.workingHours.MONDAY, [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '17:00' }]);
+    assert.deepEqual(saved.onCall.SATURDAY, [{ from: '22:00', to: '06:00' }]);
+    const override = saved.overrides.find((o) => o.note === note);
+    assert.ok(override, 'the override is stored');
+    assert.equal(override.kind, 'OFF_DUTY');
+    assert.equal(Date.parse(override.from), new Date(2030, 0, 7, 8).getTime(), 'the browser’s local time is sent as an instant');
+    await dispatcher.reload();
+    await dispatcher.locator('.override-list li', { hasText: note }).waitFor();
+    assert.equal(await dispatcher.getByLabel('Monday working hours').inputValue(), '08:00–12:00, 13:00–17:00');
+    assert.equal(await dispatcher.getByLabel('Saturday on call').inputValue(), '22:00–06:00');
+    await dispatcher.getByTestId('schedule-now').waitFor();
+    await shot(dispatcher, 'dispatcher-schedule');
+
+    // the engineer sees the same schedule on their phone and takes the override back
+    await engineer.getByRole('link', { name: 'My schedule', exact: true }).click();
+    await engineer.waitForURL('**/engineer/schedule');
+    const mine = engineer.locator('.override-list li', { hasText: note });
+    await mine.waitFor();
+    assert.equal(await engineer.getByLabel('Monday working hours').inputValue(), '08:00–12:00, 13:00–17:00');
+    const overflow = await engineer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `the schedule must fit a 390px screen (overflows by ${overflow}px)`);
+    await shot(engineer, 'engineer-schedule');
+    await mine.getByRole('button', { name: /^Delete override/ }).click();
+    await mine.waitFor({ state: 'detached' });
+    assert.equal((await admin('GET', `/api/engineers/${fx.engineer.id}/schedule`)).overrides.some((o) => o.note === note), false);
+
+    // on call by an override around now: the board's "On call now" lists them
+    const day = 24 * 3600_000;
+    await admin('POST', `/api/engineers/${fx.engineer.id}/schedule/overrides`, { from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + day).toISOString(), kind: 'ON_CALL', note: 'e2e cover' });
+    await dispatcher.goto('/dispatch');
+    await dispatcher.locator(`.on-call-panel li[data-engineer-id="${fx.engineer.id}"][data-mode="ON_CALL"]`).waitFor();
+    await shot(dispatcher, 'dispatcher-board');
   });
 
   test('engineer search finds the engineer by a skill typed in the typeahead', async () => {

@@ -9,6 +9,8 @@ export const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replac
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
 export const SCREENSHOTS = join(here, 'screenshots');
 export const TMP = join(here, '.tmp');
+/** A dispatcher the server's SEV3 policy names in escalate-to (unset: that check is skipped). */
+export const ESCALATION_LEAD = process.env.E2E_ESCALATION_LEAD ? { username: process.env.E2E_ESCALATION_LEAD, password: process.env.E2E_ESCALATION_LEAD_PASSWORD } : undefined;
 /** Generous, bounded waits: routing and live messages may take a couple of seconds. */
 export const LIVE_TIMEOUT = Number(process.env.E2E_LIVE_TIMEOUT ?? 45_000);
 
@@ -143,6 +145,13 @@ export async function markNoReload(page) {
 }
 export async function stillSameDocument(page) {
   return page.evaluate(() => window.__e2eNoReload === true);
+}
+
+/** Creates the dispatcher account unless it exists (another test may have made it, with the same password). */
+export async function ensureDispatcher({ username, password }) {
+  await admin('POST', '/api/users', { username, password, role: 'DISPATCHER' }).catch((e) => {
+    if (!/→ 409/.test(e.message)) throw e;
+  });
 }
 
 /** Best effort: takes the fixture engineer off duty so a later run's incidents are not offered to them. */

@@ -1,4 +1,5 @@
 import { formatTime } from '../lib/time';
+import { describeEntry, isDispatcherOverride } from '../lib/timeline';
 import { assigneeLabel, type Incident } from '../lib/types';
 import { SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
@@ -26,14 +27,18 @@ export function Timeline({ incident }: { incident: Incident }) {
   if (entries.length === 0) return <p className="muted">No events yet.</p>;
   return (
     <ol className="timeline">
-      {entries.map((e, i) => (
-        <li key={`${e.at}-${i}`}>
-          <time dateTime={e.at}>{formatTime(e.at)}</time>
-          <span className="tl-type">{e.type.replace(/_/g, ' ')}</span>
-          {e.detail ? <span className="tl-detail">{e.detail}</span> : null}
-          {e.actor ? <span className="tl-actor">by {e.actor}</span> : null}
-        </li>
-      ))}
+      {entries.map((e, i) => {
+        const { label, tone } = describeEntry(e.type);
+        return (
+          <li key={`${e.at}-${i}`} className={`tl-${tone}`} data-type={e.type}>
+            <time dateTime={e.at}>{formatTime(e.at)}</time>
+            <span className="tl-type">{label}</span>
+            {isDispatcherOverride(e.detail) ? <span className="badge tl-override">override</span> : null}
+            {e.detail ? <span className="tl-detail">{e.detail}</span> : null}
+            {e.actor ? <span className="tl-actor">by {e.actor}</span> : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }

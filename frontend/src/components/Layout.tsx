@@ -4,6 +4,7 @@ import { Link, navigate, useLocation } from '../lib/router';
 import { signOut } from '../lib/session';
 import type { Me, Role } from '../lib/types';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { EscalationNotices } from './EscalationNotices';
 import { ProblemAlert } from './ProblemAlert';
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -12,7 +13,10 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: '/customer/new', label: 'Open an incident' },
     { href: '/customer/systems', label: 'My systems' },
   ],
-  ENGINEER: [{ href: '/engineer', label: 'Console' }],
+  ENGINEER: [
+    { href: '/engineer', label: 'Console' },
+    { href: '/engineer/schedule', label: 'My schedule' },
+  ],
   DISPATCHER: [
     { href: '/dispatch', label: 'Board' },
     { href: '/dispatch/engineers', label: 'Engineers' },
@@ -72,6 +76,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
       </header>
       <main id="main" tabIndex={-1}>
         <ProblemAlert error={error} prefix="Sign-out failed" />
+        {me.role === 'DISPATCHER' || me.role === 'ADMIN' ? <EscalationNotices /> : null}
         {children}
       </main>
     </div>

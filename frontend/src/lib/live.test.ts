@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { applyLiveMessage, destinationsFor, keysToInvalidate, parseLiveMessage, webSocketUrl } from './live';
+import { applyLiveMessage, destinationsFor, keysToInvalidate, parseLiveMessage, personalEscalation, webSocketUrl } from './live';
 import { qk } from './queryKeys';
 
 describe('keysToInvalidate', () => {
@@ -12,8 +12,8 @@ describe('keysToInvalidate', () => {
     expect(keysToInvalidate({ type: 'INCIDENT_UPDATED', incidentId: 'i1', status: 'ASSIGNED' })).toContainEqual(['incidents']);
     expect(keysToInvalidate({ type: 'ESCALATED', incidentId: 'i1' })).toEqual([['incidents']]);
   });
-  it('refreshes engineer lists and that engineer on ENGINEER_STATUS', () => {
-    expect(keysToInvalidate({ type: 'ENGINEER_STATUS', engineerId: 'e1', status: 'BUSY' })).toEqual([['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', 'e1']]);
+  it('refreshes engineer lists, that engineer and the on-call list on ENGINEER_STATUS', () => {
+    expect(keysToInvalidate({ type: 'ENGINEER_STATUS', engineerId: 'e1', status: 'BUSY' })).toEqual([['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', 'e1'], ['schedule', 'on-call']]);
   });
   it('ignores unknown types', () => {
     expect(keysToInvalidate({ type: 'SOMETHING_NEW' })).toEqual([]);
@@ -61,6 +61,19 @@ describe('parseLiveMessage', () => {
     expect(parseLiveMessage('not json')).toBeUndefined();
     expect(parseLiveMessage('{"no":"type"}')).toBeUndefined();
     expect(parseLiveMessage('[1]')).toBeUndefined();
+  });
+});
+
+describe('personalEscalation', () => {
+  it('takes an ESCALATED on the own queue as addressed to this dispatcher', () => {
+    expect(personalEscalation({ type: 'ESCALATED', incidentId: 'INC-1', reason: 'No qualified engineer is available' }, '/user/queue/incidents')).toEqual({
+      incidentId: 'INC-1',
+      reason: 'No qualified engineer is available',
+    });
+  });
+  it('ignores the board’s copy and other messages on the own queue', () => {
+    expect(personalEscalation({ type: 'ESCALATED', incidentId: 'INC-1' }, '/topic/board')).toBeUndefined();
+    expect(personalEscalation({ type: 'INCIDENT_UPDATED', incidentId: 'INC-1', status: 'ASSIGNED' }, '/user/queue/incidents')).toBeUndefined();
   });
 });
 

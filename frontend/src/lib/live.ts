@@ -28,7 +28,8 @@ export function keysToInvalidate(msg: LiveMessage): QueryKeyPrefix[] {
     case 'ESCALATED':
       return [['incidents']];
     case 'ENGINEER_STATUS':
-      return [['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', String(msg.engineerId)]];
+      // the on-call list shows each engineer's presence too
+      return [['engineers', 'list'], ['engineers', 'search'], ['engineers', 'detail', String(msg.engineerId)], ['schedule', 'on-call']];
     default:
       return [];
   }
@@ -43,6 +44,15 @@ export function parseLiveMessage(body: string): LiveMessage | undefined {
     /* not JSON */
   }
   return undefined;
+}
+
+/**
+ * An ESCALATED on the dispatcher's own queue: the severity's policy names them in `escalate-to`. The copy on
+ * /topic/board goes to every dispatcher and is not personal.
+ */
+export function personalEscalation(msg: LiveMessage, destination: string): { incidentId: string; reason?: string } | undefined {
+  if (msg.type !== 'ESCALATED' || destination !== '/user/queue/incidents' || typeof msg.incidentId !== 'string') return undefined;
+  return { incidentId: msg.incidentId, reason: typeof msg.reason === 'string' ? msg.reason : undefined };
 }
 
 /** Destinations a role subscribes to. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
 import { qk } from './queryKeys';
-import type { Incident, SystemInfo } from './types';
+import type { Engineer, Incident, SystemInfo } from './types';
 
 /** Shared reads used by more than one feature. */
 export function useIncident(id: string) {
@@ -18,4 +18,12 @@ export function useSystemNames(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of data ?? []) out[s.id] = s.name;
   return out;
+}
+
+export function useEngineer(engineerId: string | null | undefined) {
+  return useQuery({
+    queryKey: qk.engineer(engineerId ?? ''),
+    queryFn: () => api.get<Engineer>(`/api/engineers/${encodeURIComponent(engineerId!)}`),
+    enabled: !!engineerId,
+  });
 }

@@ -4,9 +4,11 @@ import { Loading } from '../../components/Pages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Async } from '../../components/Async';
 import { useSystemNames } from '../../lib/queries';
+import { MODE_LABEL } from '../../lib/schedule';
 import { Link } from '../../lib/router';
+import { formatTime } from '../../lib/time';
 import { assigneeLabel, type Incident } from '../../lib/types';
-import { useBoardIncidents, useEngineerList } from './api';
+import { useBoardIncidents, useEngineerList, useOnCallNow } from './api';
 import { BOARD_COLUMNS, groupBoard } from './board';
 
 function BoardCard({ incident, systemName }: { incident: Incident; systemName?: string }) {
@@ -49,7 +51,9 @@ function PresencePanel() {
               <ul className="presence-list">
                 {list.map((e) => (
                   <li key={e.id} data-engineer-id={e.id} data-status={e.status}>
-                    <span className="name" title={e.name}>{e.name}</span>
+                    <Link href={`/dispatch/engineers/${encodeURIComponent(e.id)}`} className="name" title={e.name}>
+                      {e.name}
+                    </Link>
                     <PresenceBadge status={e.status} />
                     <span className="small muted">
                       {e.activeIncidents ?? 0}/{e.maxActive ?? '?'}
@@ -62,6 +66,36 @@ function PresencePanel() {
         }}
       </Async>
     </aside>
+  );
+}
+
+/** Who the schedules put on duty or on call now; engineers without a schedule are always reachable and not listed. */
+function OnCallPanel() {
+  const onCall = useOnCallNow();
+  return (
+    <section className="card on-call-panel" aria-labelledby="on-call-h">
+      <h2 id="on-call-h">On call now</h2>
+      <Async query={onCall} what="who is on call">
+        {(board) =>
+          board.engineers.length === 0 ? (
+            <p className="small muted">Nobody with a schedule is working or on call.</p>
+          ) : (
+            <ul className="presence-list">
+              {board.engineers.map((e) => (
+                <li key={e.engineerId} data-engineer-id={e.engineerId} data-mode={e.mode}>
+                  <Link href={`/dispatch/engineers/${encodeURIComponent(e.engineerId)}`} className="name" title={e.name}>
+                    {e.name}
+                  </Link>
+                  <span className={`badge mode-${e.mode.toLowerCase()}`}>{MODE_LABEL[e.mode]}</span>
+                  <PresenceBadge status={e.status} />
+                  {e.until ? <span className="small muted">until {formatTime(e.until)}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </section>
   );
 }
 
@@ -137,7 +171,10 @@ export function BoardPage() {
             </table>
           </div>
         )}
-        <PresencePanel />
+        <div className="board-side">
+          <OnCallPanel />
+          <PresencePanel />
+        </div>
       </div>
     </section>
   );

@@ -7,15 +7,57 @@ import { useIncident, useSystemNames } from '../../lib/queries';
 import { Link } from '../../lib/router';
 import { fmtNum } from '../../lib/time';
 import { assigneeId, type Incident } from '../../lib/types';
-import { useAssign, useRecommendations } from './api';
+import { useAssign, useBroadcast, useRecommendations, useReroute } from './api';
 
-function Recommendations({ incident }: { incident: Incident }) {
+const REROUTABLE = ['ROUTING', 'ESCALATED'];
+const BROADCASTABLE = ['OPEN', 'ROUTING', 'ESCALATED'];
+
+/** Re-route and broadcast, and the reason that goes on the timeline with any of the dispatcher's actions. */
+function Steering({ incident, reason, onReason }: { incident: Incident; reason: string; onReason: (r: string) => void }) {
+  const reroute = useReroute(incident.id);
+  const broadcast = useBroadcast(incident.id);
+  const busy = reroute.isPending || broadcast.isPending;
+  const run = (action: typeof reroute) => {
+    reroute.reset();
+    broadcast.reset();
+    action.mutate(reason);
+  };
+  return (
+    <section className="card steering" aria-labelledby="steer-h">
+      <h2 id="steer-h">Dispatch</h2>
+      <TextField label="Reason (optional)" value={reason} onChange={(e) => onReason(e.target.value)} maxLength={500} hint="Goes on the timeline with a re-route, broadcast or assignment." placeholder="e.g. plant down, all hands" />
+      <div className="actions">
+        <button className="btn" type="button" disabled={busy || !REROUTABLE.includes(incident.status)} onClick={() => run(reroute)}>
+          Re-route
+        </button>
+        <button className="btn btn-primary" type="button" disabled={busy || !BROADCASTABLE.includes(incident.status)} onClick={() => run(broadcast)}>
+          {broadcast.isPending ? 'Broadcasting…' : 'Broadcast to every qualified engineer'}
+        </button>
+      </div>
+      <ProblemAlert error={reroute.error} prefix="Not re-routed" />
+      <ProblemAlert error={broadcast.error} prefix="Not broadcast" />
+      {reroute.isSuccess ? (
+        <p className="alert alert-ok" role="status">
+          Sent back to routing.
+        </p>
+      ) : null}
+      {broadcast.isSuccess ? (
+        <p className="alert alert-ok" role="status">
+          Offered to every qualified engineer; the first to accept takes it.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Recommendations({ incident, reason }: { incident: Incident; reason: string }) {
   const recs = useRecommendations(incident);
   const assign = useAssign(incident.id);
   const [manual, setManual] = useState('');
   const current = assigneeId(incident.assignee);
   const closed = incident.status === 'RESOLVED';
-  const doAssign = (engineerId: string) => assign.mutate(engineerId);
+  const verb = current ? 'Reassign' : 'Assign';
+  const doAssign = (engineerId: string) => assign.mutate({ engineerId, reason });
   const submitManual = (e: FormEvent) => {
     e.preventDefault();
     if (manual.trim()) doAssign(manual.trim());
@@ -31,7 +73,7 @@ function Recommendations({ incident }: { incident: Incident }) {
       <ProblemAlert error={assign.error} prefix="Not assigned" />
       {assign.isSuccess ? (
         <p className="alert alert-ok" role="status">
-          Assigned to {assign.variables}.
+          Assigned to {assign.variables?.engineerId}.
         </p>
       ) : null}
       <Async query={recs} what="recommendations">
@@ -50,8 +92,8 @@ function Recommendations({ incident }: { incident: Incident }) {
                     {current === h.engineerId ? (
                       <span className="badge status-assigned">assignee</span>
                     ) : (
-                      <button className="btn btn-small" type="button" disabled={closed || assign.isPending} onClick={() => doAssign(h.engineerId)} aria-label={`Assign ${h.name}`}>
-                        Assign
+                      <button className="btn btn-small" type="button" disabled={closed || assign.isPending} onClick={() => doAssign(h.engineerId)} aria-label={`${verb} ${h.name}`}>
+                        {verb}
                       </button>
                     )}
                   </div>
@@ -72,9 +114,9 @@ function Recommendations({ incident }: { incident: Incident }) {
         }
       </Async>
       <form className="inline-form" onSubmit={submitManual}>
-        <TextField label="Assign by engineer id" value={manual} onChange={(e) => setManual(e.target.value)} />
+        <TextField label={`${verb} by engineer id`} value={manual} onChange={(e) => setManual(e.target.value)} />
         <button className="btn" type="submit" disabled={closed || assign.isPending || !manual.trim()}>
-          Assign
+          {verb}
         </button>
       </form>
     </section>
@@ -84,6 +126,7 @@ function Recommendations({ incident }: { incident: Incident }) {
 export function DispatchIncidentPage({ id }: { id: string }) {
   const incident = useIncident(id);
   const names = useSystemNames();
+  const [reason, setReason] = useState('');
   return (
     <section className="page">
       <p>
@@ -93,7 +136,10 @@ export function DispatchIncidentPage({ id }: { id: string }) {
         {(i) => (
           <div className="two-col">
             <IncidentSummary incident={i} systemName={names[i.systemId]} />
-            <Recommendations incident={i} />
+            <div>
+              <Steering incident={i} reason={reason} onReason={setReason} />
+              <Recommendations incident={i} reason={reason} />
+            </div>
           </div>
         )}
       </Async>

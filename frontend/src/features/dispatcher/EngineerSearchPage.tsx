@@ -4,10 +4,11 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isApiError } from '../../lib/problem';
 import { useSystemNames, useSystems } from '../../lib/queries';
-import { navigate, useLocation } from '../../lib/router';
+import { Link, navigate, useLocation } from '../../lib/router';
 import { fmtNum } from '../../lib/time';
 import { ENGINEER_STATUSES, type SearchHit, type SearchResult, type Suggestion } from '../../lib/types';
 import { useEngineerSearch, type SearchParams } from './api';
+import { EngineerSkills } from './EngineerSkills';
 import { checkNear, safeHighlight } from './highlight';
 import { Typeahead } from './Typeahead';
 
@@ -72,7 +73,9 @@ function Hit({ hit, systemNames }: { hit: SearchHit; systemNames: Record<string,
   return (
     <li className="card hit" data-engineer-id={e.id}>
       <div className="hit-head">
-        <h3>{e.name}</h3>
+        <h3>
+          <Link href={`/dispatch/engineers/${encodeURIComponent(e.id)}`}>{e.name}</Link>
+        </h3>
         <PresenceBadge status={e.status} />
         <span className="small muted">score {fmtNum(hit.score)}</span>
       </div>
@@ -81,16 +84,7 @@ function Hit({ hit, systemNames }: { hit: SearchHit; systemNames: Record<string,
         {e.email ? ` · ${e.email}` : ''} · {e.activeIncidents ?? 0}/{e.maxActive ?? '?'} active
         {e.timeZone ? ` · ${e.timeZone}` : ''}
       </p>
-      {e.skills?.length ? (
-        <p className="tags">
-          {e.skills.map((s) => (
-            <span className="tag" key={s}>
-              {s}
-            </span>
-          ))}
-        </p>
-      ) : null}
-      {e.systems?.length ? <p className="small">Knows: {e.systems.map((s) => `${systemNames[s.systemId] ?? s.systemId} (level ${s.level})`).join(', ')}</p> : null}
+      <EngineerSkills engineer={e} systemNames={systemNames} />
       {hit.highlights && Object.keys(hit.highlights).length ? (
         <dl className="highlights">
           {Object.entries(hit.highlights).map(([field, frags]) => (

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../lib/api';
 import { qk } from '../../lib/queryKeys';
-import { OPEN_STATUSES, type Engineer, type Incident, type Page, type Recommendation, type SearchResult, type Suggestion } from '../../lib/types';
+import { OPEN_STATUSES, type DutyNow, type Engineer, type EngineerStatus, type Incident, type Page, type Recommendation, type SearchResult, type Suggestion } from '../../lib/types';
 
 const BOARD_LIMIT = 200;
 
@@ -71,13 +71,45 @@ export function useRecommendations(incident: Incident | undefined) {
   });
 }
 
-export function useAssign(incidentId: string) {
+/** A dispatcher's action on an incident; what it changes reaches every page through the incident queries. */
+function useIncidentAction<V>(fn: (v: V) => Promise<Incident | undefined>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (engineerId: string) => api.post<Incident | undefined>(`/api/incidents/${encodeURIComponent(incidentId)}/assign`, { engineerId }),
+    mutationFn: fn,
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: qk.incidents });
       void qc.invalidateQueries({ queryKey: qk.engineers });
     },
   });
+}
+
+const reasonOnly = (reason: string) => (reason.trim() ? { reason: reason.trim() } : {});
+const incidentPath = (incidentId: string, action: string) => `/api/incidents/${encodeURIComponent(incidentId)}/${action}`;
+
+/** Assigns, or reassigns, with an optional reason for the timeline. */
+export function useAssign(incidentId: string) {
+  return useIncidentAction(({ engineerId, reason }: { engineerId: string; reason: string }) => api.post<Incident>(incidentPath(incidentId, 'assign'), { engineerId, ...reasonOnly(reason) }));
+}
+
+/** Sends an ESCALATED or ROUTING incident back to routing for a fresh round. */
+export function useReroute(incidentId: string) {
+  return useIncidentAction((reason: string) => api.post<Incident>(incidentPath(incidentId, 'reroute'), reasonOnly(reason)));
+}
+
+/** Rings every qualified, available engineer with room at once. */
+export function useBroadcast(incidentId: string) {
+  return useIncidentAction((reason: string) => api.post<Incident>(incidentPath(incidentId, 'broadcast'), reasonOnly(reason)));
+}
+
+export interface OnCallEntry {
+  engineerId: string;
+  name: string;
+  status?: EngineerStatus;
+  mode: DutyNow['mode'];
+  until?: string | null;
+}
+
+/** Who is working or on call now, among engineers who keep a schedule (dispatchers, admins). */
+export function useOnCallNow() {
+  return useQuery({ queryKey: qk.onCall, queryFn: () => api.get<{ at: string; engineers: OnCallEntry[] }>('/api/on-call'), refetchInterval: 60_000 });
 }

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Async } from '../../components/Async';
 import { IncidentTable } from '../../components/IncidentTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useSystemNames } from '../../lib/queries';
+import { useEngineer, useSystemNames } from '../../lib/queries';
 import { onLiveMessage } from '../../lib/stomp';
 import type { Me, Offer } from '../../lib/types';
 import { beep, notificationsSupported, notifyOffer, unlockAudio } from './alert';
-import { useEngineerProfile, useMyIncidents, useOffers } from './api';
+import { useMyIncidents, useOffers } from './api';
 import { OfferCard } from './OfferCard';
 import { Presence } from './Presence';
 
@@ -30,7 +30,7 @@ function NotificationToggle() {
 }
 
 export function EngineerConsole({ me }: { me: Me }) {
-  const profile = useEngineerProfile(me.engineerId);
+  const profile = useEngineer(me.engineerId);
   const offers = useOffers();
   const mine = useMyIncidents();
   const names = useSystemNames();

@@ -1,22 +1,24 @@
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatTime } from '../../lib/time';
-import { ENGINEER_STATUSES, type DutyNow, type Engineer, type EngineerStatus } from '../../lib/types';
+import { DutyVerdict } from '../../components/ScheduleEditor';
+import { Link } from '../../lib/router';
+import { scheduleTarget, useSchedule } from '../../lib/scheduleQueries';
+import { ENGINEER_STATUSES, type Engineer, type EngineerStatus } from '../../lib/types';
 import { unlockAudio } from './alert';
-import { useMyDuty, useSetStatus } from './api';
+import { useSetStatus } from './api';
 
 const LABEL: Record<EngineerStatus, string> = { AVAILABLE: 'Available', BUSY: 'Busy', OFF_DUTY: 'Off duty' };
-const DUTY: Record<DutyNow['mode'], string> = { WORKING: 'On duty', ON_CALL: 'On call', OFF: 'Off duty' };
 
 /** What the schedule says: routing only rings you while it says on duty (or on call, for SEV1 and SEV2). */
 function Duty() {
-  const duty = useMyDuty();
-  if (!duty.data) return null;
-  const { mode, until } = duty.data;
+  const schedule = useSchedule(scheduleTarget());
+  if (!schedule.data) return null;
   return (
-    <p className="muted small" data-testid="duty-status">
-      Schedule: <strong>{DUTY[mode]}</strong>
-      {until ? ` until ${formatTime(until)}` : ''}
-    </p>
+    <div className="duty-line">
+      <DutyVerdict now={schedule.data.now} prefix="Schedule" testId="duty-status" />
+      <Link href="/engineer/schedule" className="small">
+        Edit my schedule
+      </Link>
+    </div>
   );
 }
 

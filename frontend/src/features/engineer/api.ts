@@ -2,15 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { qk } from '../../lib/queryKeys';
 import { navigate } from '../../lib/router';
-import type { DutyNow, Engineer, EngineerStatus, Incident, Offer } from '../../lib/types';
-
-export function useEngineerProfile(engineerId: string | null | undefined) {
-  return useQuery({
-    queryKey: qk.engineer(engineerId ?? ''),
-    queryFn: () => api.get<Engineer>(`/api/engineers/${encodeURIComponent(engineerId!)}`),
-    enabled: !!engineerId,
-  });
-}
+import type { Engineer, EngineerStatus, Incident, Offer } from '../../lib/types';
 
 export function useSetStatus(engineerId: string | null | undefined) {
   const qc = useQueryClient();
@@ -20,16 +12,6 @@ export function useSetStatus(engineerId: string | null | undefined) {
       if (engineerId) qc.setQueryData<Engineer>(qk.engineer(engineerId), (e) => (e ? { ...e, status } : e));
       void qc.invalidateQueries({ queryKey: qk.engineers });
     },
-  });
-}
-
-/** The schedule's verdict for now; refetched each minute, since working hours pass without any message. */
-export function useMyDuty() {
-  return useQuery({
-    queryKey: qk.mySchedule,
-    queryFn: () => api.get<{ now: DutyNow }>('/api/me/schedule'),
-    select: (schedule) => schedule.now,
-    refetchInterval: 60_000,
   });
 }
 

@@ -34,6 +34,9 @@ class BrowserEndToEndIntegrationTests {
                 .redirectOutput(log.toFile());
         builder.environment().put("BASE_URL", "http://localhost:" + port);
         builder.environment().put("ADMIN_PASSWORD", Fixtures.ADMIN_PASSWORD);
+        // IntegrationTest names this dispatcher in the SEV3 policy's escalate-to; the browser test signs in as them
+        builder.environment().put("E2E_ESCALATION_LEAD", "sev3-lead");
+        builder.environment().put("E2E_ESCALATION_LEAD_PASSWORD", Fixtures.PASSWORD);
         var process = builder.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {
