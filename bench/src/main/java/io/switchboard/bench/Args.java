@@ -6,8 +6,10 @@ import java.util.Map;
 /** {@code --name value} arguments. */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
+    private final String[] raw;
 
     Args(String[] args) {
+        this.raw = args.clone();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -20,6 +22,11 @@ final class Args {
                 values.put(name, i + 1 < args.length ? args[++i] : "true");
             }
         }
+    }
+
+    /** The arguments as given, for the record of a run. */
+    String[] raw() {
+        return raw.clone();
     }
 
     String get(String name, String dflt) {
