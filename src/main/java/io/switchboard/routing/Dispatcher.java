@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +65,26 @@ public class Dispatcher {
 
     /** A new (or re-routed) incident: start routing and ring the first wave. */
     public void route(String incidentId) {
+        var incident = incidents.get(incidentId);
+        if (!routable(incident)) {
+            return;
+        }
+        // The ranking only reads the index, so it runs before the lock: decisions queue behind each other for the
+        // few queries that need the lock, not for a search each. The wave still filters the ranking by fresh state.
+        var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
+        var ranked = rank(incident, settings.policy(incident.severity()),
+                askedIn(previous, previous.stream().mapToInt(Offer::round).max().orElse(0)));
         lock.inTransaction(() -> {
-            var incident = incidents.get(incidentId);
-            if (incident.status() != IncidentStatus.OPEN && incident.status() != IncidentStatus.ESCALATED) {
+            if (!routable(incidents.get(incidentId))) {
                 return;
             }
             incidents.startRouting(incidentId);
-            nextWave(incidents.get(incidentId), null);
+            nextWave(incidents.get(incidentId), null, asked -> ranked);
         });
+    }
+
+    private static boolean routable(IncidentView incident) {
+        return incident.status() == IncidentStatus.OPEN || incident.status() == IncidentStatus.ESCALATED;
     }
 
     /**
@@ -194,7 +208,10 @@ public class Dispatcher {
 
     /** The incident left routing some other way (a dispatcher assigned or resolved it): stop ringing. */
     void withdrawAll(String incidentId, String reason) {
-        lock.inTransaction(() -> withdrawOthers(incidentId, reason, clock.instant()));
+        // The incident has left routing, so no offer for it can appear any more: with none ringing, skip the lock.
+        if (offers.hasPending(incidentId)) {
+            lock.inTransaction(() -> withdrawOthers(incidentId, reason, clock.instant()));
+        }
     }
 
     private void moveOnIfSilent(String incidentId) {
@@ -209,6 +226,12 @@ public class Dispatcher {
     /** @param newRound the round a re-route starts, or null to continue the incident's latest round */
     private void nextWave(IncidentView incident, Integer newRound) {
         var policy = settings.policy(incident.severity());
+        nextWave(incident, newRound, asked -> rank(incident, policy, asked));
+    }
+
+    /** @param ranking the ranked engineers for the incident, given who is not asked again */
+    private void nextWave(IncidentView incident, Integer newRound, Function<Set<String>, List<Recommendation>> ranking) {
+        var policy = settings.policy(incident.severity());
         var previous = offers.findByIncidentIdOrderByCreatedAt(incident.id());
         int round = newRound != null ? newRound : previous.stream().mapToInt(Offer::round).max().orElse(0);
         int wave = previous.stream().filter(o -> o.round() == round).mapToInt(Offer::wave).max().orElse(0) + 1;
@@ -216,11 +239,8 @@ public class Dispatcher {
             escalate(incident.id(), "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
             return;
         }
-        // Not asked again: anyone asked in this round, and anyone who ever declined this incident.
-        var asked = new HashSet<String>();
-        previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
-                .forEach(offer -> asked.add(offer.engineerId()));
-        var candidates = candidates(incident, policy, asked);
+        var asked = askedIn(previous, round);
+        var candidates = candidates(ranking.apply(asked), policy, asked);
         if (candidates.isEmpty()) {
             escalate(incident.id(), asked.isEmpty()
                     ? "No qualified engineer is available"
@@ -243,11 +263,22 @@ public class Dispatcher {
         }
     }
 
-    /** The best ranked engineers who are available, qualified and below their capacity. */
-    private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, HashSet<String> asked) {
+    /** Not asked again: anyone asked in this round, and anyone who ever declined this incident. */
+    private static Set<String> askedIn(List<Offer> previous, int round) {
+        var asked = new HashSet<String>();
+        previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
+                .forEach(offer -> asked.add(offer.engineerId()));
+        return asked;
+    }
+
+    private List<Recommendation> rank(IncidentView incident, RoutingSettings.Policy policy, Set<String> asked) {
         String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
-        var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
+        return finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
                 incident.description(), policy.waveSize() * CANDIDATES_PER_SLOT + asked.size(), true, asked)).hits();
+    }
+
+    /** The best ranked engineers who are available, qualified and below their capacity. */
+    private List<Recommendation> candidates(List<Recommendation> ranked, RoutingSettings.Policy policy, Set<String> asked) {
         // Connected engineers first, each group keeping the ranking's order: an engineer whose last live session
         // dropped may not see the offer, so they are not rung before a qualified one who is there.
         var qualified = ranked.stream()

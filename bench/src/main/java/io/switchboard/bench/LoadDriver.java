@@ -81,6 +81,7 @@ public final class LoadDriver {
     final DoubleAccumulator maxCpu = new DoubleAccumulator(Math::max, 0);
     final List<Double> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile boolean closing;
 
     LoadDriver(Args args) {
         this.args = args;
@@ -137,7 +138,11 @@ public final class LoadDriver {
         var stomps = new Stomp[engineers];
         URI ws = URI.create(base.replaceFirst("^http", "ws") + "/ws");
         inParallel(engineers, 64, i -> Stomp.connect(sockets, ws, cookies[i], "/user/queue/offers",
-                frame -> onFrame(cookies[i], frame), closed -> error("STOMP closed: " + closed))
+                frame -> onFrame(cookies[i], frame), closed -> {
+                    if (!closing) {
+                        error("STOMP closed by the server: " + closed);
+                    }
+                })
                 .thenAccept(s -> stomps[i] = s));
         log("connected %,d engineers over STOMP (subscribed to /user/queue/offers, receipts received) in %.1f s",
                 engineers, secondsSince(t));
@@ -153,6 +158,7 @@ public final class LoadDriver {
         sampler.cancel(false);
         sampleServer();
         var lost = unofferedIncidents();
+        closing = true;
         for (var s : stomps) {
             if (s != null) {
                 s.close();
@@ -278,7 +284,12 @@ public final class LoadDriver {
         var outcome = new java.util.TreeMap<String, Integer>();
         sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).sorted().forEach(n -> {
             String id = incidentIds.get(n);
-            String status = id == null ? "NOT_CREATED" : get(adminCookie, "/api/incidents/" + id).path("status").asString();
+            String status;
+            try {
+                status = id == null ? "NOT_CREATED" : get(adminCookie, "/api/incidents/" + id).path("status").asString();
+            } catch (RuntimeException e) {
+                status = "UNKNOWN (" + e.getClass().getSimpleName() + ")";
+            }
             outcome.merge(status, 1, Integer::sum);
         });
         return outcome;
@@ -312,7 +323,8 @@ public final class LoadDriver {
         out.append(String.format("  accept round trip ms: p50 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
                 ms(acceptRoundTrip.getValueAtPercentile(50)), ms(acceptRoundTrip.getValueAtPercentile(99)),
                 ms(acceptRoundTrip.getMaxValue()), acceptRoundTrip.getTotalCount()));
-        out.append(String.format("  never offered: %s -> lost=%d%n", unoffered, lost));
+        out.append(String.format("  never offered (status at the end): %s -> lost (neither offered nor escalated)=%d%n",
+                unoffered, lost));
         out.append(String.format("  errors: %s%n", errors));
         out.append(String.format("  server: max heap used %,d MB; process cpu mean %.0f%% max %.0f%% (of all cores); load %s%n",
                 maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
