@@ -156,6 +156,9 @@ public final class LoadDriver {
             Thread.sleep(200);
         }
         sampler.cancel(false);
+        synchronized (toOfferAll) {
+            toOfferAll.add(toOffer.getIntervalHistogram()); // offers that came during the grace period
+        }
         sampleServer();
         var lost = unofferedIncidents();
         closing = true;
@@ -281,16 +284,22 @@ public final class LoadDriver {
 
     /** Incidents never offered: escalated ones are routing's answer (nobody qualified was free); the rest are lost. */
     Map<String, Integer> unofferedIncidents() {
-        var outcome = new java.util.TreeMap<String, Integer>();
-        sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).sorted().forEach(n -> {
-            String id = incidentIds.get(n);
-            String status;
-            try {
-                status = id == null ? "NOT_CREATED" : get(adminCookie, "/api/incidents/" + id).path("status").asString();
-            } catch (RuntimeException e) {
-                status = "UNKNOWN (" + e.getClass().getSimpleName() + ")";
+        var escalated = new java.util.HashSet<String>();
+        try {
+            for (int offset = 0;; offset += 100) {
+                var items = get(adminCookie, "/api/incidents?status=ESCALATED&limit=100&offset=" + offset).path("items");
+                items.forEach(item -> escalated.add(item.path("id").asString()));
+                if (items.size() < 100) {
+                    break;
+                }
             }
-            outcome.merge(status, 1, Integer::sum);
+        } catch (RuntimeException e) {
+            error("listing escalated incidents: " + e.getMessage());
+        }
+        var outcome = new java.util.TreeMap<String, Integer>();
+        sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).forEach(n -> {
+            String id = incidentIds.get(n);
+            outcome.merge(id == null ? "NOT_CREATED" : escalated.contains(id) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum);
         });
         return outcome;
     }
