@@ -19,7 +19,7 @@ final class Args {
             if (eq >= 0) {
                 values.put(name.substring(0, eq), name.substring(eq + 1));
             } else {
-                values.put(name, i + 1 < args.length ? args[++i] : "true");
+                values.put(name, i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true");
             }
         }
     }

@@ -224,7 +224,9 @@ public final class LoadDriver {
     void onFrame(String cookie, Stomp.Frame frame) {
         long now = System.nanoTime();
         if (frame.command().equals("ERROR")) {
-            error("STOMP ERROR: " + frame.headers().get("message"));
+            if (!closing) {
+                error("STOMP ERROR: " + frame.headers().get("message"));
+            }
             return;
         }
         if (!frame.command().equals("MESSAGE")) {
