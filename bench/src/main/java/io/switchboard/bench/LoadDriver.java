@@ -82,6 +82,8 @@ public final class LoadDriver {
     final List<Double> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile boolean closing;
+    /** False after the grace period: what arrives later is neither measured nor answered. */
+    volatile boolean measuring = true;
 
     LoadDriver(Args args) {
         this.args = args;
@@ -156,6 +158,7 @@ public final class LoadDriver {
             Thread.sleep(200);
         }
         sampler.cancel(false);
+        measuring = false;
         synchronized (toOfferAll) {
             toOfferAll.add(toOffer.getIntervalHistogram()); // offers that came during the grace period
         }
@@ -229,7 +232,7 @@ public final class LoadDriver {
             }
             return;
         }
-        if (!frame.command().equals("MESSAGE")) {
+        if (!frame.command().equals("MESSAGE") || !measuring) {
             return;
         }
         JsonNode message = JSON.readTree(frame.body());
