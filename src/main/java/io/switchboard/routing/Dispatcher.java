@@ -208,10 +208,7 @@ public class Dispatcher {
 
     /** The incident left routing some other way (a dispatcher assigned or resolved it): stop ringing. */
     void withdrawAll(String incidentId, String reason) {
-        // The incident has left routing, so no offer for it can appear any more: with none ringing, skip the lock.
-        if (offers.hasPending(incidentId)) {
-            lock.inTransaction(() -> withdrawOthers(incidentId, reason, clock.instant()));
-        }
+        lock.inTransaction(() -> withdrawOthers(incidentId, reason, clock.instant()));
     }
 
     private void moveOnIfSilent(String incidentId) {
