@@ -181,31 +181,14 @@ public class NdjsonImporter {
         }
 
         private void storeEngineers() {
-            var ready = new ArrayList<NewEngineer>();
-            var seen = new java.util.HashSet<String>();
-            var readyLines = new ArrayList<Line>();
-            for (var line : batch) {
-                var engineer = (NewEngineer) line.item();
-                try {
-                    directory.checkEngineer(engineer);
-                    if (engineer.id() != null && (!seen.add(engineer.id()) || directory.engineerExists(engineer.id()))) {
-                        throw new InvalidLine("id: engineer '" + engineer.id() + "' already exists");
-                    }
-                    ready.add(engineer);
-                    readyLines.add(line);
-                } catch (RuntimeException e) {
-                    reject(line.number(), e.getMessage());
-                }
-            }
-            if (ready.isEmpty()) {
-                return;
-            }
+            var items = batch.stream().map(line -> (NewEngineer) line.item()).toList();
             try {
-                directory.createEngineers(ready);
-                stored("engineer", ready.size());
+                var rejectedInBatch = directory.createValidEngineers(items);
+                stored("engineer", items.size() - rejectedInBatch.size());
+                rejectedInBatch.forEach((index, detail) -> reject(batch.get(index).number(), detail));
             } catch (RuntimeException e) {
                 // Something only the database noticed: store the batch line by line to find the bad one.
-                readyLines.forEach(this::storeOne);
+                batch.forEach(this::storeOne);
             }
         }
 

@@ -175,9 +175,8 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var engineerIds = new HashSet<String>();
         batch.forEach(h -> engineerIds.add(h.resolvedBy()));
         var knownEngineers = directory.existingEngineerIds(engineerIds);
-        var existing = new HashSet<String>();
         var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
-        incidents.findAllById(explicitIds).forEach(i -> existing.add(i.getId()));
+        var existing = explicitIds.isEmpty() ? Set.<String>of() : new HashSet<>(incidents.findExistingIds(explicitIds));
 
         var now = clock.instant();
         var stored = new ArrayList<Incident>();

@@ -35,6 +35,9 @@ interface Incidents extends JpaRepository<Incident, String> {
     @Query("select i.assignee, count(i) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.ASSIGNED and i.assignee in :ids group by i.assignee")
     List<Object[]> countActive(@Param("ids") Collection<String> engineerIds);
 
+    @Query("select i.id from Incident i where i.id in :ids")
+    List<String> findExistingIds(@Param("ids") Collection<String> ids);
+
     @Query("select i.id from Incident i where i.status = io.switchboard.incidents.IncidentStatus.RESOLVED and i.id > :after order by i.id")
     List<String> resolvedIdsAfter(@Param("after") String after, Pageable page);
 

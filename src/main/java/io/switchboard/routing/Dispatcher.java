@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -69,14 +70,27 @@ public class Dispatcher {
 
     /** A new (or re-routed) incident: start routing and ring the first wave. */
     public void route(String incidentId) {
+        var incident = incidents.get(incidentId);
+        if (!routable(incident)) {
+            return;
+        }
+        // The ranking only reads the index, so it runs before the lock: decisions queue behind each other for the
+        // few queries that need the lock, not for a search each. The wave still filters the ranking by fresh state,
+        // and ranks again should someone have been asked in between.
+        var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
+        var asked = askedIn(previous, previous.stream().mapToInt(Offer::round).max().orElse(0));
+        var ranking = rank(incident, asked, firstDepth(settings.policy(incident.severity()).waveSize(), asked));
         lock.inTransaction(() -> {
-            var incident = incidents.get(incidentId);
-            if (incident.status() != IncidentStatus.OPEN && incident.status() != IncidentStatus.ESCALATED) {
+            if (!routable(incidents.get(incidentId))) {
                 return;
             }
             incidents.startRouting(incidentId);
-            nextWave(incidents.get(incidentId), null);
+            nextWave(incidents.get(incidentId), null, ranking);
         });
+    }
+
+    private static boolean routable(IncidentView incident) {
+        return incident.status() == IncidentStatus.OPEN || incident.status() == IncidentStatus.ESCALATED;
     }
 
     /**
@@ -122,7 +136,7 @@ public class Dispatcher {
             var declined = new HashSet<String>();
             previous.stream().filter(o -> o.status() == OfferStatus.DECLINED).forEach(o -> declined.add(o.engineerId()));
             var policy = settings.policy(incident.severity());
-            var everyone = candidates(incident, policy, declined, settings.broadcastLimit());
+            var everyone = candidates(incident, policy, declined, settings.broadcastLimit(), null);
             if (everyone.isEmpty()) {
                 throw new ConflictException("nobody to broadcast incident " + incidentId + " to: no engineer who is "
                         + "qualified, AVAILABLE and below their capacity is left"
@@ -254,6 +268,11 @@ public class Dispatcher {
 
     /** @param newRound the round a re-route starts, or null to continue the incident's latest round */
     private void nextWave(IncidentView incident, Integer newRound) {
+        nextWave(incident, newRound, null);
+    }
+
+    /** @param ranking a ranking made before the lock, used when it excluded exactly who is not asked again */
+    private void nextWave(IncidentView incident, Integer newRound, Ranking ranking) {
         var policy = settings.policy(incident.severity());
         var previous = offers.findByIncidentIdOrderByCreatedAt(incident.id());
         int round = newRound != null ? newRound : previous.stream().mapToInt(Offer::round).max().orElse(0);
@@ -262,11 +281,8 @@ public class Dispatcher {
             escalate(incident.id(), policy, "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
             return;
         }
-        // Not asked again: anyone asked in this round, and anyone who ever declined this incident.
-        var asked = new HashSet<String>();
-        previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
-                .forEach(offer -> asked.add(offer.engineerId()));
-        var candidates = candidates(incident, policy, asked, policy.waveSize());
+        var asked = askedIn(previous, round);
+        var candidates = candidates(incident, policy, asked, policy.waveSize(), ranking);
         if (candidates.isEmpty()) {
             escalate(incident.id(), policy, asked.isEmpty()
                     ? "No qualified engineer is available"
@@ -295,30 +311,52 @@ public class Dispatcher {
         }
     }
 
+    /** Not asked again: anyone asked in this round, and anyone who ever declined this incident. */
+    private static Set<String> askedIn(List<Offer> previous, int round) {
+        var asked = new HashSet<String>();
+        previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
+                .forEach(offer -> asked.add(offer.engineerId()));
+        return asked;
+    }
+
+    /** The engineers the ranking found for an incident, leaving out {@code excluded}, looking {@code depth} deep. */
+    private record Ranking(Set<String> excluded, int depth, List<Recommendation> hits) {
+        boolean mayHaveMore() {
+            return hits.size() == depth;
+        }
+    }
+
+    private int firstDepth(int wanted, Set<String> asked) {
+        return Math.min(wanted * CANDIDATES_PER_SLOT + asked.size(), finder.recommendLimit());
+    }
+
+    private Ranking rank(IncidentView incident, Set<String> asked, int depth) {
+        String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
+        return new Ranking(Set.copyOf(asked), depth, finder.recommend(new RecommendRequest(incident.systemId(), product,
+                incident.title(), incident.description(), depth, true, asked)).hits());
+    }
+
     /**
      * The best ranked engineers (at most {@code wanted}) who are available, reachable by their schedule, qualified
      * and below their capacity. Looks a few places per slot down the ranking first; only when too many of those are
      * busy, full or off schedule does it look as deep as the ranking goes, so a qualified engineer further down is
      * rung before the incident escalates.
      */
-    private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, HashSet<String> asked,
-            int wanted) {
-        String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
+    private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, Set<String> asked,
+            int wanted, Ranking early) {
         int deepest = finder.recommendLimit();
-        int depth = Math.min(wanted * CANDIDATES_PER_SLOT + asked.size(), deepest);
+        var ranking = early != null && early.excluded().equals(asked) ? early : rank(incident, asked, firstDepth(wanted, asked));
         while (true) {
-            var ranked = finder.recommend(new RecommendRequest(incident.systemId(), product, incident.title(),
-                    incident.description(), depth, true, asked)).hits();
-            var chosen = reachableFirst(ranked, policy, asked, wanted);
-            if (chosen.size() == wanted || ranked.size() < depth || depth == deepest) {
+            var chosen = reachableFirst(ranking.hits(), policy, asked, wanted);
+            if (chosen.size() == wanted || !ranking.mayHaveMore() || ranking.depth() >= deepest) {
                 return chosen;
             }
-            depth = deepest;
+            ranking = rank(incident, asked, deepest);
         }
     }
 
     private List<Recommendation> reachableFirst(List<Recommendation> ranked, RoutingSettings.Policy policy,
-            HashSet<String> asked, int wanted) {
+            Set<String> asked, int wanted) {
         // Connected engineers first, each group keeping the ranking's order: an engineer whose last live session
         // dropped may not see the offer, so they are not rung before a qualified one who is there.
         var qualified = ranked.stream()

@@ -2,7 +2,9 @@ package io.switchboard.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,7 +16,8 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,11 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** Hashes are stored as "{bcrypt}$2a$NN$..."; the cost NN travels with each hash, so verifying ignores the setting. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecuritySettings settings) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(settings.passwordHashStrength())));
     }
 
     @Bean

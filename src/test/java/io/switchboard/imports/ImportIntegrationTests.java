@@ -131,6 +131,67 @@ class ImportIntegrationTests {
         assertThat(admin.get("/api/customers/" + customer + "/systems").json().size()).isEqualTo(2);
     }
 
+    @Test
+    void aBadOrDuplicateLineInsideABatchIsRejectedAloneAndTheBatchsOtherLinesAreKept() {
+        String customer = Fixtures.unique("IMP-C");
+        String system = Fixtures.unique("IMP-S");
+        String first = Fixtures.unique("IMP-E");
+        String second = Fixtures.unique("IMP-E");
+        String incident = Fixtures.unique("IMP-I");
+        String engineerLine = "{\"type\":\"engineer\",\"id\":\"%s\",\"name\":\"E\",\"systems\":[{\"systemId\":\"%s\",\"level\":2}]}";
+        String incidentLine = "{\"type\":\"incident\",\"id\":\"%s\",\"systemId\":\"%s\",\"title\":\"t\",\"resolvedBy\":\"%s\"}";
+        String body = String.join("\n",
+                /* 1 */ "{\"type\":\"customer\",\"id\":\"%s\",\"name\":\"C\"}".formatted(customer),
+                /* 2 */ "{\"type\":\"system\",\"id\":\"%s\",\"customerId\":\"%s\",\"name\":\"S\",\"product\":\"P\"}".formatted(system, customer),
+                // one batch of engineers: unknown system, unknown time zone and a repeated id between good lines
+                /* 3 */ engineerLine.formatted(first, system),
+                /* 4 */ engineerLine.formatted(Fixtures.unique("IMP-E"), "NO-SUCH-SYSTEM"),
+                /* 5 */ "{\"type\":\"engineer\",\"name\":\"E\",\"timeZone\":\"Mars/Olympus\"}",
+                /* 6 */ engineerLine.formatted(first, system),
+                /* 7 */ engineerLine.formatted(second, system),
+                // one batch of incidents: a repeated id and an unknown resolver between good lines
+                /* 8 */ incidentLine.formatted(incident, system, first),
+                /* 9 */ incidentLine.formatted(incident, system, second),
+                /* 10 */ incidentLine.formatted(Fixtures.unique("IMP-I"), system, "NO-SUCH-ENGINEER"),
+                /* 11 */ incidentLine.formatted(Fixtures.unique("IMP-I"), system, second)) + "\n";
+
+        var response = admin.post("/api/import", body, NDJSON);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        Map<Integer, String> rejected = rejections(response.json());
+        assertThat(rejected).as(response.toString()).containsOnlyKeys(4, 5, 6, 9, 10);
+        assertThat(rejected.get(4)).contains("NO-SUCH-SYSTEM");
+        assertThat(rejected.get(5)).contains("timeZone");
+        assertThat(rejected.get(6)).contains(first).contains("already exists");
+        assertThat(rejected.get(9)).contains(incident).contains("already exists");
+        assertThat(rejected.get(10)).contains("NO-SUCH-ENGINEER");
+        assertThat(response.json().path("imported").path("engineer").asInt()).isEqualTo(2);
+        assertThat(response.json().path("imported").path("incident").asInt()).isEqualTo(2);
+        assertThat(admin.get("/api/engineers/" + first).status()).isEqualTo(200);
+        assertThat(admin.get("/api/engineers/" + second).status()).isEqualTo(200);
+        assertThat(admin.get("/api/incidents/" + incident).get("resolvedBy")).isEqualTo(first);
+    }
+
+    @Test
+    void aLineRepeatingAnIdFromAnEarlierImportIsRejected() {
+        String customer = Fixtures.unique("IMP-C");
+        String system = Fixtures.unique("IMP-S");
+        String engineer = Fixtures.unique("IMP-E");
+        String incident = Fixtures.unique("IMP-I");
+        String body = String.join("\n",
+                "{\"type\":\"customer\",\"id\":\"%s\",\"name\":\"C\"}".formatted(customer),
+                "{\"type\":\"system\",\"id\":\"%s\",\"customerId\":\"%s\",\"name\":\"S\",\"product\":\"P\"}".formatted(system, customer),
+                "{\"type\":\"engineer\",\"id\":\"%s\",\"name\":\"E\"}".formatted(engineer),
+                "{\"type\":\"incident\",\"id\":\"%s\",\"systemId\":\"%s\",\"title\":\"t\",\"resolvedBy\":\"%s\"}".formatted(incident, system, engineer));
+        assertThat(admin.post("/api/import", body, NDJSON).json().path("rejectedTotal").asInt()).isZero();
+
+        var again = admin.post("/api/import", body, NDJSON);
+
+        assertThat(rejections(again.json())).as(again.toString()).containsOnlyKeys(1, 2, 3, 4);
+        assertThat(rejections(again.json()).get(3)).contains(engineer);
+        assertThat(rejections(again.json()).get(4)).contains(incident);
+    }
+
     static Map<Integer, String> rejections(JsonNode report) {
         var byLine = new HashMap<Integer, String>();
         for (var rejection : report.path("rejected")) {

@@ -6,8 +6,10 @@ import java.util.Map;
 /** {@code --name value} arguments. */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
+    private final String[] raw;
 
     Args(String[] args) {
+        this.raw = args.clone();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -17,9 +19,14 @@ final class Args {
             if (eq >= 0) {
                 values.put(name.substring(0, eq), name.substring(eq + 1));
             } else {
-                values.put(name, i + 1 < args.length ? args[++i] : "true");
+                values.put(name, i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true");
             }
         }
+    }
+
+    /** The arguments as given, for the record of a run. */
+    String[] raw() {
+        return raw.clone();
     }
 
     String get(String name, String dflt) {

@@ -1,0 +1,532 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live routing under load: K engineers connected over STOMP, incidents opened at R per second over HTTP, each engineer
+ * accepting its offer after 50–500 ms and resolving the incident a few seconds later. Measures POST /api/incidents
+ * sent → OFFER frame at the engineer, the accept round trip, errors, lost offers, and the server's heap and CPU.
+ *
+ * <pre>
+ * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--history 10000] [--server-heap 2g] [--jfr]
+ * bench/bench.sh load --url http://127.0.0.1:8080 --admin-password x ...   (a server you started; empty data dir)
+ * </pre>
+ *
+ * Signing in: every engineer signs in once (form login, one BCrypt check) and keeps the session cookie for the
+ * WebSocket handshake and its HTTP calls, as the browser does; HTTP Basic would cost a BCrypt check per request.
+ * The server it starts hashes passwords at strength 4 (switchboard.security.password-hash-strength) so creating
+ * 5,000 accounts takes seconds, not minutes; production keeps 10. The CSRF token is the client's own (double-submit:
+ * the same value in the XSRF-TOKEN cookie and the X-XSRF-TOKEN header).
+ */
+public final class LoadDriver {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CSRF = "load-driver-csrf";
+    static final String PASSWORD = "load-pass-1";
+
+    final Args args;
+    final int engineers;
+    final int rate;
+    final int durationSeconds;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient sockets = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final ScheduledExecutorService timers = Executors.newScheduledThreadPool(4, r -> {
+        Thread t = new Thread(r, "load-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    String base;
+    String adminCookie;
+
+    // measurements
+    final Recorder toOffer = new Recorder(3);
+    final Histogram toOfferAll = new Histogram(3);
+    final Histogram acceptRoundTrip = new Histogram(3);
+    final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+    final Map<Integer, String> incidentIds = new ConcurrentHashMap<>();
+    final Map<Integer, Boolean> offered = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    final AtomicLong offers = new AtomicLong(), accepted = new AtomicLong(), acceptConflicts = new AtomicLong(),
+            resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong();
+    final AtomicLong maxHeap = new AtomicLong();
+    final DoubleAccumulator maxCpu = new DoubleAccumulator(Math::max, 0);
+    final List<Double> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile boolean closing;
+    /** False after the grace period: what arrives later is neither measured nor answered. */
+    volatile boolean measuring = true;
+
+    LoadDriver(Args args) {
+        this.args = args;
+        this.engineers = (int) args.getLong("engineers", 1000);
+        this.rate = (int) args.getLong("rate", 100);
+        this.durationSeconds = (int) args.getLong("duration", 60);
+    }
+
+    public static void main(String[] argv) throws Exception {
+        var driver = new LoadDriver(new Args(argv));
+        // bounded in time whatever happens: setup, the run, the grace period and the report
+        var watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(driver.durationSeconds + driver.args.getLong("max-setup", 900)));
+                System.err.println("load driver: time limit reached, stopping");
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        int code;
+        try (var server = driver.args.get("url", null) == null ? ServerProcess.start(driver.args) : null) {
+            driver.base = server == null ? driver.args.get("url", null) : server.base();
+            code = driver.run();
+        }
+        System.exit(code);
+    }
+
+    int run() throws Exception {
+        String adminPassword = args.get("admin-password", ServerProcess.ADMIN_PASSWORD);
+        adminCookie = signIn("admin", adminPassword);
+        var world = new World(new World.Params(args.getLong("seed", 42), (int) args.getLong("customers", 10), engineers,
+                args.getLong("history", 10_000)));
+
+        long t = System.nanoTime();
+        importWorld(world);
+        log("imported %,d systems, %,d engineers, %,d resolved incidents in %.1f s", world.systems.size(), engineers,
+                world.params.incidents(), secondsSince(t));
+
+        t = System.nanoTime();
+        inParallel(engineers, 16, i -> post(adminCookie, "/api/users", """
+                {"username":"%s","password":"%s","role":"ENGINEER","engineerId":"%s"}"""
+                .formatted(username(i, world), PASSWORD, world.engineers.get(i).id())).thenAccept(r -> expect(r, 201, "create account")));
+        log("created %,d engineer accounts in %.1f s", engineers, secondsSince(t));
+
+        t = System.nanoTime();
+        var cookies = new String[engineers];
+        inParallel(engineers, 16, i -> signInAsync(username(i, world), PASSWORD).thenAccept(c -> cookies[i] = c));
+        log("signed in %,d engineers in %.1f s", engineers, secondsSince(t));
+
+        t = System.nanoTime();
+        var stomps = new Stomp[engineers];
+        URI ws = URI.create(base.replaceFirst("^http", "ws") + "/ws");
+        inParallel(engineers, 64, i -> Stomp.connect(sockets, ws, cookies[i], "/user/queue/offers",
+                frame -> onFrame(cookies[i], frame), closed -> {
+                    if (!closing) {
+                        error("STOMP closed by the server: " + closed);
+                    }
+                })
+                .thenAccept(s -> stomps[i] = s));
+        log("connected %,d engineers over STOMP (subscribed to /user/queue/offers, receipts received) in %.1f s",
+                engineers, secondsSince(t));
+
+        var sampler = timers.scheduleAtFixedRate(this::sampleServer, 0, 1, TimeUnit.SECONDS);
+        openIncidents(world);
+        long graceSeconds = args.getLong("grace", 15);
+        log("all %,d incidents sent; waiting up to %d s for the last offers", opened.get(), graceSeconds);
+        long graceEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+        while (System.nanoTime() < graceEnd && offered.size() < sentAt.size()) {
+            Thread.sleep(200);
+        }
+        sampler.cancel(false);
+        measuring = false;
+        synchronized (toOfferAll) {
+            toOfferAll.add(toOffer.getIntervalHistogram()); // offers that came during the grace period
+        }
+        sampleServer();
+        var lost = unofferedIncidents();
+        closing = true;
+        for (var s : stomps) {
+            if (s != null) {
+                s.close();
+            }
+        }
+        return report(lost);
+    }
+
+    /** Opens incidents at a fixed rate (open loop: a slow answer does not delay the next one). */
+    void openIncidents(World world) throws InterruptedException {
+        long start = System.nanoTime();
+        long total = (long) rate * durationSeconds;
+        long periodNanos = 1_000_000_000L / rate;
+        var interval = new Histogram(3);
+        var recorded = new java.util.concurrent.atomic.AtomicReference<Histogram>();
+        var report = timers.scheduleAtFixedRate(() -> {
+            Histogram h = toOffer.getIntervalHistogram(recorded.get());
+            recorded.set(h);
+            synchronized (toOfferAll) {
+                toOfferAll.add(h);
+            }
+            log("  %3.0f s: %,d incidents sent, %,d offers, %,d accepted, %,d resolved; last 5 s to OFFER p50 %.1f p99 %.1f max %.1f ms;"
+                    + " server heap %,d MB cpu %.0f%%", secondsSince(start), opened.get(), offers.get(), accepted.get(),
+                    resolved.get(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()),
+                    maxHeap.get() >> 20, cpuSamples.isEmpty() ? 0.0 : 100 * cpuSamples.getLast());
+        }, 5, 5, TimeUnit.SECONDS);
+        for (int n = 0; n < total; n++) {
+            long due = start + n * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            openIncident(world, n);
+        }
+        report.cancel(false);
+        synchronized (toOfferAll) {
+            toOfferAll.add(toOffer.getIntervalHistogram());
+        }
+        double secs = secondsSince(start);
+        log("sent %,d incidents in %.1f s (%.1f/s)", total, secs, total / secs);
+    }
+
+    void openIncident(World world, int n) {
+        World.Incident x = world.query(n);
+        String body = """
+                {"systemId":"%s","severity":"SEV3","title":%s,"description":%s}""".formatted(x.system().id(),
+                GenerateData.q("[L" + n + "] " + x.title()), GenerateData.q(x.description()));
+        sentAt.put(n, System.nanoTime());
+        opened.incrementAndGet();
+        post(adminCookie, "/api/incidents", body).whenComplete((r, e) -> {
+            if (e != null) {
+                error("POST /api/incidents: " + e.getClass().getSimpleName());
+            } else if (expect(r, 201, "POST /api/incidents")) {
+                incidentIds.put(n, JSON.readTree(r.body()).path("id").asString());
+            }
+        });
+    }
+
+    /** An engineer's reaction to a message on /user/queue/offers. */
+    void onFrame(String cookie, Stomp.Frame frame) {
+        long now = System.nanoTime();
+        if (frame.command().equals("ERROR")) {
+            if (!closing) {
+                error("STOMP ERROR: " + frame.headers().get("message"));
+            }
+            return;
+        }
+        if (!frame.command().equals("MESSAGE") || !measuring) {
+            return;
+        }
+        JsonNode message = JSON.readTree(frame.body());
+        String type = message.path("type").asString();
+        if (type.equals("OFFER_WITHDRAWN")) {
+            withdrawn.incrementAndGet();
+            return;
+        }
+        if (!type.equals("OFFER")) {
+            return;
+        }
+        offers.incrementAndGet();
+        String title = message.path("title").asString();
+        if (title.startsWith("[L")) {
+            int n = Integer.parseInt(title.substring(2, title.indexOf(']')));
+            Long sent = sentAt.get(n);
+            if (sent != null && offered.putIfAbsent(n, true) == null) {
+                toOffer.recordValue((now - sent) / 1_000);
+            }
+        }
+        String offerId = message.path("offerId").asString();
+        String incidentId = message.path("incidentId").asString();
+        timers.schedule(() -> accept(cookie, offerId, incidentId), ThreadLocalRandom.current().nextLong(50, 501),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void accept(String cookie, String offerId, String incidentId) {
+        long start = System.nanoTime();
+        post(cookie, "/api/offers/" + offerId + "/accept", "{}").whenComplete((r, e) -> {
+            if (e != null) {
+                error("accept: " + e.getClass().getSimpleName());
+                return;
+            }
+            synchronized (acceptRoundTrip) {
+                acceptRoundTrip.recordValue((System.nanoTime() - start) / 1_000);
+            }
+            if (r.statusCode() == 409) {
+                acceptConflicts.incrementAndGet(); // expired, withdrawn or taken: routing's answer, not an error
+            } else if (expect(r, 200, "accept")) {
+                accepted.incrementAndGet();
+                long holdMillis = ThreadLocalRandom.current().nextLong(args.getLong("hold-min", 2000),
+                        args.getLong("hold-max", 8000) + 1);
+                timers.schedule(() -> post(cookie, "/api/incidents/" + incidentId + "/resolve",
+                        "{\"resolution\":\"replaced the faulty part; load test\"}").whenComplete((rr, ee) -> {
+                            if (ee != null) {
+                                error("resolve: " + ee.getClass().getSimpleName());
+                            } else if (expect(rr, 200, "resolve")) {
+                                resolved.incrementAndGet();
+                            }
+                        }), holdMillis, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Incidents never offered: escalated ones are routing's answer (nobody qualified was free); the rest are lost. */
+    Map<String, Integer> unofferedIncidents() {
+        var escalated = new java.util.HashSet<String>();
+        try {
+            for (int offset = 0;; offset += 100) {
+                var items = get(adminCookie, "/api/incidents?status=ESCALATED&limit=100&offset=" + offset).path("items");
+                items.forEach(item -> escalated.add(item.path("id").asString()));
+                if (items.size() < 100) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            error("listing escalated incidents: " + e.getMessage());
+        }
+        var outcome = new java.util.TreeMap<String, Integer>();
+        sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).forEach(n -> {
+            String id = incidentIds.get(n);
+            outcome.merge(id == null ? "NOT_CREATED" : escalated.contains(id) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum);
+        });
+        return outcome;
+    }
+
+    void sampleServer() {
+        try {
+            double heap = get(adminCookie, "/actuator/metrics/jvm.memory.used?tag=area:heap").path("measurements").get(0)
+                    .path("value").asDouble();
+            double cpu = get(adminCookie, "/actuator/metrics/process.cpu.usage").path("measurements").get(0)
+                    .path("value").asDouble();
+            maxHeap.accumulateAndGet((long) heap, Math::max);
+            maxCpu.accumulate(cpu);
+            cpuSamples.add(cpu);
+        } catch (RuntimeException e) {
+            error("metrics: " + e.getClass().getSimpleName());
+        }
+    }
+
+    int report(Map<String, Integer> unoffered) throws IOException {
+        int lost = unoffered.entrySet().stream().filter(e -> !e.getKey().equals("ESCALATED")).mapToInt(Map.Entry::getValue).sum();
+        double meanCpu = cpuSamples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        var out = new StringBuilder();
+        out.append(String.format("RESULT engineers=%d rate=%d/s duration=%ds incidents=%d offered=%d offers=%d accepted=%d"
+                + " acceptConflicts=%d withdrawn=%d resolved=%d%n", engineers, rate, durationSeconds, opened.get(),
+                offered.size(), offers.get(), accepted.get(), acceptConflicts.get(), withdrawn.get(), resolved.get()));
+        out.append(String.format("  incident -> OFFER ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (n=%d)%n",
+                ms(toOfferAll.getValueAtPercentile(50)), ms(toOfferAll.getValueAtPercentile(90)),
+                ms(toOfferAll.getValueAtPercentile(99)), ms(toOfferAll.getValueAtPercentile(99.9)),
+                ms(toOfferAll.getMaxValue()), toOfferAll.getTotalCount()));
+        out.append(String.format("  accept round trip ms: p50 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
+                ms(acceptRoundTrip.getValueAtPercentile(50)), ms(acceptRoundTrip.getValueAtPercentile(99)),
+                ms(acceptRoundTrip.getMaxValue()), acceptRoundTrip.getTotalCount()));
+        out.append(String.format("  never offered (status at the end): %s -> lost (neither offered nor escalated)=%d%n",
+                unoffered, lost));
+        out.append(String.format("  errors: %s%n", errors));
+        out.append(String.format("  server: max heap used %,d MB; process cpu mean %.0f%% max %.0f%% (of all cores); load %s%n",
+                maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
+        System.out.print(out);
+        Path file = Path.of(args.get("out", "bench/results/load-" + engineers + "-" + rate + ".txt"));
+        Files.createDirectories(file.getParent());
+        var text = new StringBuilder("# bench/bench.sh load " + String.join(" ", args.raw()) + "\n");
+        progress.forEach(line -> text.append(line).append('\n'));
+        text.append(out);
+        Files.writeString(file, text);
+        System.out.println("written to " + file);
+        return lost == 0 && errors.isEmpty() ? 0 : 1;
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    void importWorld(World world) throws IOException {
+        Path file = Files.createTempFile("switchboard-load-", ".ndjson");
+        try {
+            GenerateData.write(world, file);
+            var response = send(HttpRequest.newBuilder(URI.create(base + "/api/import")).header("Cookie", cookieHeader(adminCookie))
+                    .header("X-XSRF-TOKEN", CSRF).header("Content-Type", "application/x-ndjson")
+                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+            var report = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || report.path("rejectedTotal").asInt() != 0) {
+                throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static String username(int i, World world) {
+        return world.engineers.get(i).id().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String signIn(String username, String password) {
+        return signInAsync(username, password).join();
+    }
+
+    /** Form login; returns the session cookie ("JSESSIONID=..."). */
+    CompletableFuture<String> signInAsync(String username, String password) {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", "XSRF-TOKEN=" + CSRF)
+                .header("X-XSRF-TOKEN", CSRF).header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("sign-in of " + username + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no session cookie for " + username));
+        });
+    }
+
+    static String cookieHeader(String session) {
+        return session + "; XSRF-TOKEN=" + CSRF;
+    }
+
+    CompletableFuture<HttpResponse<String>> post(String session, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookieHeader(session))
+                .header("X-XSRF-TOKEN", CSRF).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(String session, String path) {
+        var response = send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookieHeader(session))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() == status) {
+            return true;
+        }
+        error(what + ": HTTP " + response.statusCode());
+        return false;
+    }
+
+    void error(String what) {
+        errors.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Runs {@code task(i)} for i in [0, n) with at most {@code parallel} in flight, and fails on the first failure. */
+    static void inParallel(int n, int parallel, java.util.function.IntFunction<CompletableFuture<?>> task)
+            throws InterruptedException {
+        var permits = new Semaphore(parallel);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        for (int i = 0; i < n && failure.get() == null; i++) {
+            permits.acquire();
+            task.apply(i).whenComplete((r, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+                permits.release();
+            });
+        }
+        permits.acquire(parallel);
+        if (failure.get() != null) {
+            throw new IllegalStateException("setup failed", failure.get());
+        }
+    }
+
+    void log(String format, Object... values) {
+        String line = String.format(format, values);
+        progress.add(line);
+        System.out.println(line);
+    }
+
+    static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+
+    static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    /** The server under test in its own JVM (so its heap and CPU are its own), on loopback, empty temp data dir. */
+    record ServerProcess(Process process, String base, Path dataDir) implements AutoCloseable {
+        static final String ADMIN_PASSWORD = "load-admin";
+
+        static ServerProcess start(Args args) throws Exception {
+            int port;
+            try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            Path dataDir = Files.createTempDirectory("switchboard-load-");
+            var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx" + args.get("server-heap", "2g")));
+            if (args.get("jfr", "false").equals("true")) {
+                command.add("-XX:StartFlightRecording=filename=bench/target/jfr/load-server.jfr,settings=profile");
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.switchboard.SwitchboardApplication",
+                    "--server.address=127.0.0.1", "--server.port=" + port, "--switchboard.data-dir=" + dataDir,
+                    "--switchboard.admin-password=" + ADMIN_PASSWORD, "--switchboard.security.password-hash-strength=4",
+                    "--logging.level.root=WARN"));
+            Files.createDirectories(Path.of("bench/target/jfr"));
+            var process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Path.of("bench/target/load-server.log").toFile()).start();
+            String base = "http://127.0.0.1:" + port;
+            var http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (true) {
+                try {
+                    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("server did not start; see bench/target/load-server.log");
+                }
+                Thread.sleep(250);
+            }
+            System.out.printf("server up at %s (pid %d, data dir %s)%n", base, process.pid(), dataDir);
+            return new ServerProcess(process, base, dataDir);
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            try (var walk = Files.walk(dataDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
