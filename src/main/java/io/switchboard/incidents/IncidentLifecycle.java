@@ -1,5 +1,6 @@
 package io.switchboard.incidents;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,6 +28,9 @@ public interface IncidentLifecycle {
 
     /** Incidents being routed now, oldest first: routing checks each has a live offer. */
     List<String> routingIncidentIds();
+
+    /** Incidents still OPEN that were opened before {@code before}, oldest first: routing never started on them. */
+    List<String> openIncidentIdsOpenedBefore(Instant before);
 
     /** These engineers were offered the incident and may read it from now on. */
     void involve(String incidentId, Collection<String> engineerIds);

@@ -1,5 +1,6 @@
 package io.switchboard.incidents;
 
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -314,6 +315,12 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Transactional(readOnly = true)
     public List<String> routingIncidentIds() {
         return incidents.idsInStatus(IncidentStatus.ROUTING);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> openIncidentIdsOpenedBefore(Instant before) {
+        return incidents.idsInStatusOpenedBefore(IncidentStatus.OPEN, before);
     }
 
     @Override

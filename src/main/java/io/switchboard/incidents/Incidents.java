@@ -1,5 +1,6 @@
 package io.switchboard.incidents;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,9 @@ interface Incidents extends JpaRepository<Incident, String> {
 
     @Query("select i.id from Incident i where i.status = :status order by i.openedAt")
     List<String> idsInStatus(@Param("status") IncidentStatus status);
+
+    @Query("select i.id from Incident i where i.status = :status and i.openedAt < :before order by i.openedAt")
+    List<String> idsInStatusOpenedBefore(@Param("status") IncidentStatus status, @Param("before") Instant before);
 
     long countByStatus(IncidentStatus status);
 

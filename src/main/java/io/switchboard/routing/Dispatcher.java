@@ -240,6 +240,15 @@ public class Dispatcher {
      * e.g. when the server stopped between an expiry and the next wave.
      */
     public void resumeStalled() {
+        // The IncidentOpened event starts routing within milliseconds; an incident still OPEN a sweep later missed
+        // it (its listener failed, or the server stopped before the event was stored as handled).
+        for (String incidentId : incidents.openIncidentIdsOpenedBefore(clock.instant().minus(settings.sweepInterval()))) {
+            try {
+                route(incidentId);
+            } catch (RuntimeException e) {
+                log.warn("Could not start routing {}; the next sweep tries again", incidentId, e);
+            }
+        }
         for (String incidentId : incidents.routingIncidentIds()) {
             lock.inTransaction(() -> {
                 if (!offers.hasPending(incidentId)) {
