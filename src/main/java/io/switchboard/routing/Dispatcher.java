@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public class Dispatcher {
         // few queries that need the lock, not for a search each. The wave still filters the ranking by fresh state,
         // and ranks again should someone have been asked in between.
         var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
-        var asked = askedIn(previous, previous.stream().mapToInt(Offer::round).max().orElse(0));
+        var asked = askedIn(previous, latestRound(previous));
         var ranking = rank(incident, asked, firstDepth(settings.policy(incident.severity()).waveSize(), asked));
         lock.inTransaction(() -> {
             if (!routable(incidents.get(incidentId))) {
@@ -107,7 +108,7 @@ public class Dispatcher {
             }
             withdrawOthers(incidentId, "re-routed by " + actor, clock.instant());
             incidents.reroute(incidentId, reason, actor);
-            int round = offers.findByIncidentIdOrderByCreatedAt(incidentId).stream().mapToInt(Offer::round).max().orElse(0) + 1;
+            int round = latestRound(offers.findByIncidentIdOrderByCreatedAt(incidentId)) + 1;
             nextWave(incidents.get(incidentId), round);
             return incidents.get(incidentId);
         });
@@ -133,8 +134,7 @@ public class Dispatcher {
             // nobody qualify, the exception rolls the withdrawals back with everything else.
             withdrawOthers(incidentId, "broadcast by " + actor, clock.instant());
             var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
-            var declined = new HashSet<String>();
-            previous.stream().filter(o -> o.status() == OfferStatus.DECLINED).forEach(o -> declined.add(o.engineerId()));
+            var declined = engineersOf(previous, offer -> offer.status() == OfferStatus.DECLINED);
             var policy = settings.policy(incident.severity());
             var everyone = candidates(incident, policy, declined, settings.broadcastLimit(), null);
             if (everyone.isEmpty()) {
@@ -143,7 +143,7 @@ public class Dispatcher {
                         + (declined.isEmpty() ? "" : " (" + declined.size() + " declined it and are not asked again)"));
             }
             incidents.broadcast(incidentId, reason, actor);
-            int round = previous.stream().mapToInt(Offer::round).max().orElse(0) + 1;
+            int round = latestRound(previous) + 1;
             ring(incidents.get(incidentId), policy, round, 1, everyone, "Broadcast");
             return incidents.get(incidentId);
         });
@@ -284,7 +284,7 @@ public class Dispatcher {
     private void nextWave(IncidentView incident, Integer newRound, Ranking ranking) {
         var policy = settings.policy(incident.severity());
         var previous = offers.findByIncidentIdOrderByCreatedAt(incident.id());
-        int round = newRound != null ? newRound : previous.stream().mapToInt(Offer::round).max().orElse(0);
+        int round = newRound != null ? newRound : latestRound(previous);
         int wave = previous.stream().filter(o -> o.round() == round).mapToInt(Offer::wave).max().orElse(0) + 1;
         if (wave > policy.maxWaves()) {
             escalate(incident.id(), policy, "No engineer accepted within " + policy.maxWaves() + " wave(s) of offers");
@@ -322,10 +322,17 @@ public class Dispatcher {
 
     /** Not asked again: anyone asked in this round, and anyone who ever declined this incident. */
     private static Set<String> askedIn(List<Offer> previous, int round) {
-        var asked = new HashSet<String>();
-        previous.stream().filter(o -> o.round() == round || o.status() == OfferStatus.DECLINED)
-                .forEach(offer -> asked.add(offer.engineerId()));
-        return asked;
+        return engineersOf(previous, offer -> offer.round() == round || offer.status() == OfferStatus.DECLINED);
+    }
+
+    private static Set<String> engineersOf(List<Offer> offers, Predicate<Offer> which) {
+        var engineers = new HashSet<String>();
+        offers.stream().filter(which).forEach(offer -> engineers.add(offer.engineerId()));
+        return engineers;
+    }
+
+    private static int latestRound(List<Offer> offers) {
+        return offers.stream().mapToInt(Offer::round).max().orElse(0);
     }
 
     /** The engineers the ranking found for an incident, leaving out {@code excluded}, looking {@code depth} deep. */
