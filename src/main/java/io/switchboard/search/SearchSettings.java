@@ -44,7 +44,9 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param maxDocFreq           terms found in more than this share of resolved incidents are ignored (cost, noise)
      * @param titleBoost           extra weight of a match in a past incident's title
      * @param codeBoost            extra weight of a whole code token (S7-1500, cat_12) match
-     * @param systemMatchBoost     retrieval bonus for past incidents on the same system, relative to the best text score
+     * @param systemMatchBoost     extra weight of a retrieved past incident on the same system (1 + boost times)
+     * @param systemRetrievalBoost BM25 points added to past incidents on the same system while retrieving the top-N, so
+     *                             the system's own history gets in (taken off again before weighting)
      * @param scoreExponent        sharpening of similar-incident scores (score/max)^exponent
      * @param recencyHalfLife      age at which a resolved incident counts half
      * @param priorSmoothing       Dirichlet smoothing of the per-system resolver prior towards global popularity
@@ -52,7 +54,7 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param weights              how the normalised signals add up
      */
     public record Recommend(int similarIncidents, int maxQueryTerms, double maxDocFreq, float titleBoost, float codeBoost,
-            float systemMatchBoost, double scoreExponent, Duration recencyHalfLife, double priorSmoothing,
+            float systemMatchBoost, float systemRetrievalBoost, double scoreExponent, Duration recencyHalfLife, double priorSmoothing,
             int candidatesPerSignal, int defaultLimit, int maxLimit, Weights weights) {}
 
     /** Weights of the normalised signals (each in 0..1 before weighting). */

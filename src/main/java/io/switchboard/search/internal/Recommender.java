@@ -20,10 +20,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -51,8 +47,8 @@ import io.switchboard.search.SearchSettings;
 /**
  * Who is most likely to fix an incident. Fuses, per candidate engineer:
  * <ul>
- * <li>similar resolved incidents: BM25 top-N over past title+description+resolution (once over all history, once
- * within the incident's system), each hit weighted by (score/best)^p, recency decay and same-system bonus, summed
+ * <li>similar resolved incidents: BM25 top-N over past title+description+resolution (the incident's own system lifted
+ * into it), each hit weighted by (score/best)^p, recency decay and same-system bonus, summed
  * per resolver and normalised to a share (expert finding "model 2" with sharpening, recency and system);</li>
  * <li>the resolver's history on the system: Dirichlet-smoothed, recency-decayed P(resolver | system);</li>
  * <li>global popularity (decayed);</li>
@@ -152,7 +148,7 @@ final class Recommender {
 
         // (b) expertise learned from similar resolved incidents
         if (!selected.isEmpty() || !p.codeTerms().isEmpty()) {
-            Query text = incidentTextQuery(p, selected);
+            BooleanQuery text = incidentTextQuery(p, selected);
             similarIncidents(searcher, text, p, now, cands);
         }
         double simTotal = cands.values().stream().mapToDouble(c -> c.similar).sum();
@@ -228,7 +224,7 @@ final class Recommender {
         return scored.stream().limit(cfg.maxQueryTerms()).map(Map.Entry::getKey).toList();
     }
 
-    private Query incidentTextQuery(Prepared p, List<String> selected) {
+    private BooleanQuery incidentTextQuery(Prepared p, List<String> selected) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : selected) {
             b.add(new TermQuery(new Term(Fields.INC_TEXT, t)), Occur.SHOULD);
@@ -261,58 +257,64 @@ final class Recommender {
         }
     }
 
-    private void similarIncidents(IndexSearcher searcher, Query text, Prepared p, long now,
+    /** One retrieved past incident, its text score without the system lift. */
+    private record Evidence(String resolver, long resolvedAt, boolean sameSystem, float textScore) {}
+
+    /**
+     * One BM25 top-N over all resolved incidents. Incidents on the incident's own system get a constant lift while
+     * retrieving, so the system's history reaches the top N without a second search; the lift is taken off again
+     * before weighting, where sameness counts through systemMatchBoost.
+     */
+    private void similarIncidents(IndexSearcher searcher, BooleanQuery text, Prepared p, long now,
             Map<String, Candidate> cands) throws IOException {
         int n = Math.max(1, cfg.similarIncidents());
-        Query all = new BooleanQuery.Builder().add(text, Occur.MUST)
-                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_INCIDENT)), Occur.FILTER).build();
-        TopDocs global = searcher.search(all, new TopScoreDocCollectorManager(n, null, n));
-        Map<Integer, Float> hits = new LinkedHashMap<>();
-        for (ScoreDoc sd : global.scoreDocs) {
-            hits.put(sd.doc, sd.score);
-        }
-        if (p.systemKey() != null) {
-            Query onSystem = new BooleanQuery.Builder().add(text, Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.INC_SYSTEM, p.systemKey())), Occur.FILTER).build();
-            for (ScoreDoc sd : searcher.search(onSystem, new TopScoreDocCollectorManager(n, null, n)).scoreDocs) {
-                hits.putIfAbsent(sd.doc, sd.score);
-            }
-        }
-        if (hits.isEmpty()) {
-            return;
-        }
+        TopDocs top = searcher.search(similarIncidentsQuery(text, p.systemKey(), cfg.systemRetrievalBoost()),
+                new TopScoreDocCollectorManager(n, null, n));
+        DocValuesCursor values = new DocValuesCursor(searcher);
+        List<Evidence> evidence = new ArrayList<>(top.scoreDocs.length);
         float max = 0;
-        for (float s : hits.values()) {
-            max = Math.max(max, s);
-        }
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (Map.Entry<Integer, Float> h : hits.entrySet()) {
-            int doc = h.getKey();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            int local = doc - leaf.docBase;
-            SortedDocValues resolver = leaf.reader().getSortedDocValues(Fields.RESOLVER_DV);
-            if (resolver == null || !resolver.advanceExact(local)) {
+        for (ScoreDoc sd : DocValuesCursor.inDocOrder(top.scoreDocs)) {
+            String resolver = values.at(sd.doc).string(Fields.RESOLVER_DV);
+            if (resolver == null) {
                 continue;
             }
-            String r = resolver.lookupOrd(resolver.ordValue()).utf8ToString();
-            NumericDocValues at = leaf.reader().getNumericDocValues(Fields.RESOLVED_AT);
-            long t = at != null && at.advanceExact(local) ? at.longValue() : now;
-            boolean sameSystem = false;
-            if (p.systemKey() != null) {
-                SortedDocValues sys = leaf.reader().getSortedDocValues(Fields.INC_SYSTEM_DV);
-                sameSystem = sys != null && sys.advanceExact(local)
-                        && Fields.norm(sys.lookupOrd(sys.ordValue()).utf8ToString()).equals(p.systemKey());
+            String system = p.systemKey() == null ? null : values.string(Fields.INC_SYSTEM_DV);
+            boolean sameSystem = system != null && Fields.norm(system).equals(p.systemKey());
+            float score = sd.score - (sameSystem ? cfg.systemRetrievalBoost() : 0);
+            if (score <= 0) {
+                continue; // shares the system and no word
             }
-            double weight = Math.pow(h.getValue() / max, cfg.scoreExponent()) * stats.recency(now - t)
-                    * (sameSystem ? 1 + cfg.systemMatchBoost() : 1);
-            Candidate c = cands.computeIfAbsent(r, Candidate::new);
+            max = Math.max(max, score);
+            evidence.add(new Evidence(resolver, values.number(Fields.RESOLVED_AT, now), sameSystem, score));
+        }
+        for (Evidence e : evidence) {
+            double weight = Math.pow(e.textScore() / max, cfg.scoreExponent())
+                    * stats.recency(now - e.resolvedAt()) * (e.sameSystem() ? 1 + cfg.systemMatchBoost() : 1);
+            Candidate c = cands.computeIfAbsent(e.resolver(), Candidate::new);
             c.similar += weight;
             c.similarCount++;
-            if (sameSystem) {
+            if (e.sameSystem()) {
                 c.similarOnSystem++;
             }
-            c.similarLast = Math.max(c.similarLast, t);
+            c.similarLast = Math.max(c.similarLast, e.resolvedAt());
         }
+    }
+
+    /**
+     * The similar-incidents query: any of the text's clauses, over resolved incidents. The lift for the incident's
+     * system is one more optional clause next to the words rather than a clause around them, which keeps Lucene's
+     * top-N pruning (an optional clause beside a required disjunction makes it score every match). An incident that
+     * shares only the system gets in with the lift alone and carries no weight.
+     */
+    static Query similarIncidentsQuery(BooleanQuery text, String systemKey, float systemLift) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        text.clauses().forEach(any::add);
+        if (systemKey != null && systemLift > 0) {
+            any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.INC_SYSTEM, systemKey))),
+                    systemLift), Occur.SHOULD);
+        }
+        return new BooleanQuery.Builder().add(any.build(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_INCIDENT)), Occur.FILTER).build();
     }
 
     private void declared(IndexSearcher searcher, String field, String key, Map<String, Candidate> cands,
@@ -366,12 +368,11 @@ final class Recommender {
     }
 
     private static void forEngineers(IndexSearcher searcher, TopDocs top, EngineerHit fn) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc sd : top.scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            SortedDocValues id = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
-            if (id != null && id.advanceExact(sd.doc - leaf.docBase)) {
-                fn.accept(id.lookupOrd(id.ordValue()).utf8ToString(), sd.score);
+        DocValuesCursor values = new DocValuesCursor(searcher);
+        for (ScoreDoc sd : DocValuesCursor.inDocOrder(top.scoreDocs)) {
+            String id = values.at(sd.doc).string(Fields.ENG_ID_DV);
+            if (id != null) {
+                fn.accept(id, sd.score);
             }
         }
     }
@@ -384,22 +385,13 @@ final class Recommender {
         List<BytesRef> ids = cands.keySet().stream().map(BytesRef::new).toList();
         TopDocs top = searcher.search(new ConstantScoreQuery(new TermInSetQuery(Fields.ENG_ID, ids)),
                 new TopScoreDocCollectorManager(ids.size(), null, 1));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc sd : top.scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            int local = sd.doc - leaf.docBase;
-            SortedDocValues id = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
-            if (id == null || !id.advanceExact(local)) {
-                continue;
-            }
-            Candidate c = cands.get(id.lookupOrd(id.ordValue()).utf8ToString());
-            if (c == null) {
-                continue;
-            }
-            c.known = true;
-            SortedDocValues status = leaf.reader().getSortedDocValues(Fields.STATUS_DV);
-            if (status != null && status.advanceExact(local)) {
-                c.status = status.lookupOrd(status.ordValue()).utf8ToString();
+        DocValuesCursor values = new DocValuesCursor(searcher);
+        for (ScoreDoc sd : DocValuesCursor.inDocOrder(top.scoreDocs)) {
+            String id = values.at(sd.doc).string(Fields.ENG_ID_DV);
+            Candidate c = id == null ? null : cands.get(id);
+            if (c != null) {
+                c.known = true;
+                c.status = values.string(Fields.STATUS_DV);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -145,5 +146,31 @@ class RecommendationTests {
         assertThatThrownBy(() -> index.recommend(new RecommendRequest("SYS-7", null, "x", "y", 10_000, false, Set.of())))
                 .isInstanceOf(InvalidSearchException.class).hasMessageContaining("limit");
         assertThat(index.recommend(new RecommendRequest(null, null, null, null, 0, false, null)).hits()).isNotNull();
+    }
+
+    @Test
+    void liftsTheIncidentsOwnSystemIntoTheSimilarIncidentsWhenOtherSystemsMatchMoreWords(@TempDir Path lifted,
+            @TempDir Path unlifted) {
+        source.incidents.add(Fixtures.incident("X1", "SYS-9", "Pump vibration alarm", "Pump vibration alarm at night",
+                "Balanced the impeller", "E3", 5));
+        source.incidents.add(Fixtures.incident("X2", "SYS-9", "Pump vibration alarm again", "Pump vibration alarm",
+                "Replaced a bearing", "E3", 6));
+        source.incidents.add(Fixtures.incident("X3", "SYS-7", "Vibration", "Some vibration noted", "Tightened mounts",
+                "E2", 7));
+        // two retrieved incidents: on words alone both come from SYS-9
+        assertThat(similarIncidentSignal(lifted, "10", "E2")).isTrue();
+        assertThat(similarIncidentSignal(unlifted, "0", "E2")).isFalse();
+    }
+
+    private boolean similarIncidentSignal(Path dir, String lift, String engineer) {
+        try (LuceneEngineerIndex two = new LuceneEngineerIndex(TestSettings.with(Map.of(
+                "switchboard.search.recommend.similar-incidents", "2",
+                "switchboard.search.recommend.system-retrieval-boost", lift)), source, Fixtures.CLOCK, dir)) {
+            two.open();
+            List<Recommendation> hits = two.recommend(new RecommendRequest("SYS-7", null, "Pump vibration alarm", null,
+                    10, false, Set.of())).hits();
+            return hits.stream().filter(h -> h.engineerId().equals(engineer)).flatMap(h -> h.reasons().stream())
+                    .anyMatch(r -> r.signal().equals("similar-incidents"));
+        }
     }
 }

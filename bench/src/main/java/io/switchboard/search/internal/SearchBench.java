@@ -70,9 +70,9 @@ import io.switchboard.search.Suggestion;
  * <ul>
  * <li>{@code recommendRaw}: the first and largest query {@code Recommender} runs, the "similar resolved incidents" BM25
  * top-{@code similar-incidents} over {@code inc_text} (incident terms after the same analysis, stop words and the
- * max-doc-freq cut, at most max-query-terms) plus the boosted {@code inc_codes} clauses, filtered to incidents. The
- * service additionally runs the on-system variant, the declared-level, profile and id lookups, doc-value reads, the
- * scoring fusion, stored fields of the head and the reasons.</li>
+ * max-doc-freq cut, at most max-query-terms) plus the boosted {@code inc_codes} clauses, filtered to incidents, with
+ * the constant lift for the incident's system. The service additionally runs the declared-level, profile and id
+ * lookups, doc-value reads, the scoring fusion, stored fields of the head and the reasons.</li>
  * <li>{@code searchRaw}: the complete query {@code DispatcherSearch.prepare} builds (parsed user query, fuzzy terms,
  * filters), top-{@code limit} by score. The service additionally sorts by distance when {@code near} is given,
  * computes facets, highlights and reasons and reads stored fields.</li>
@@ -184,8 +184,7 @@ public class SearchBench {
             p.codeTerms().stream().limit(rc.maxQueryTerms()).forEach(c -> b.add(
                     new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), rc.codeBoost()), Occur.SHOULD));
         }
-        return new BooleanQuery.Builder().add(b.build(), Occur.MUST)
-                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_INCIDENT)), Occur.FILTER).build();
+        return Recommender.similarIncidentsQuery(b.build(), p.systemKey(), rc.systemRetrievalBoost());
     }
 
     /** A dispatcher's question: words with a typo now and then, sometimes a system, status, near. */
