@@ -39,9 +39,11 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     private final Clock clock;
     private final IncidentMetrics metrics;
     private final TransactionTemplate transactions;
+    private final HistoryRows historyRows;
 
     IncidentService(Incidents incidents, Directory directory, SlaSettings sla, ApplicationEventPublisher events,
-            Clock clock, IncidentMetrics metrics, TransactionTemplate transactions) {
+            Clock clock, IncidentMetrics metrics, TransactionTemplate transactions, HistoryRows historyRows) {
+        this.historyRows = historyRows;
         this.metrics = metrics;
         this.transactions = transactions;
         this.incidents = incidents;
@@ -180,7 +182,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var existing = explicitIds.isEmpty() ? Set.<String>of() : new HashSet<>(incidents.findExistingIds(explicitIds));
 
         var now = clock.instant();
-        var stored = new ArrayList<Incident>();
+        var stored = new ArrayList<HistoryRows.Row>();
         for (int i = 0; i < batch.size(); i++) {
             var h = batch.get(i);
             String id = h.id() == null || h.id().isBlank() ? newId() : h.id();
@@ -191,12 +193,12 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
             } else if (existing.contains(id) || !ids.add(id)) {
                 rejected.put(i, "id: incident '" + id + "' already exists");
             } else {
-                stored.add(Incident.historical(id, customerOfSystem.get(h.systemId()), h, now));
+                stored.add(HistoryRows.Row.of(id, customerOfSystem.get(h.systemId()), h, now));
             }
         }
-        incidents.saveAll(stored);
         if (!stored.isEmpty()) {
-            events.publishEvent(new IncidentsResolved(stored.stream().map(Incident::getId).toList()));
+            historyRows.insert(stored);
+            events.publishEvent(new IncidentsResolved(stored.stream().map(HistoryRows.Row::id).toList()));
         }
         return new ArchiveResult(stored.size(), rejected);
     }
