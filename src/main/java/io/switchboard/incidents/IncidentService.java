@@ -22,6 +22,7 @@ import io.switchboard.directory.EngineerStatus;
 import io.switchboard.directory.EngineerView;
 import io.switchboard.directory.Ids;
 import io.switchboard.directory.SystemView;
+import io.switchboard.persistence.InChunks;
 import io.switchboard.security.CurrentUser;
 import io.switchboard.security.Role;
 import io.switchboard.web.ConflictException;
@@ -166,20 +167,21 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Transactional
     public ArchiveResult archive(List<HistoricalIncident> batch) {
         var rejected = new LinkedHashMap<Integer, String>();
-        Set<String> systemIds = new HashSet<>();
         Set<String> ids = new HashSet<>();
+        // The id-only look-ups first: the systems are entities, and every query after them would dirty-check them all.
+        var engineerIds = new HashSet<String>();
+        batch.forEach(h -> engineerIds.add(h.resolvedBy()));
+        var knownEngineers = new HashSet<>(InChunks.read(engineerIds, directory::existingEngineerIds));
+        var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
+        var existing = new HashSet<>(InChunks.read(explicitIds, incidents::findExistingIds));
+        Set<String> systemIds = new HashSet<>();
         batch.forEach(h -> {
             if (h.systemId() != null) {
                 systemIds.add(h.systemId());
             }
         });
         Map<String, String> customerOfSystem = new HashMap<>();
-        directory.findSystems(systemIds).forEach(s -> customerOfSystem.put(s.id(), s.customerId()));
-        var engineerIds = new HashSet<String>();
-        batch.forEach(h -> engineerIds.add(h.resolvedBy()));
-        var knownEngineers = directory.existingEngineerIds(engineerIds);
-        var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
-        var existing = explicitIds.isEmpty() ? Set.<String>of() : new HashSet<>(incidents.findExistingIds(explicitIds));
+        InChunks.read(systemIds, directory::findSystems).forEach(s -> customerOfSystem.put(s.id(), s.customerId()));
 
         var now = clock.instant();
         var stored = new ArrayList<HistoryRows.Row>();

@@ -1,6 +1,5 @@
 package io.switchboard.search;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +17,12 @@ import io.switchboard.directory.EngineerView;
 import io.switchboard.directory.SystemView;
 import io.switchboard.incidents.IncidentHistory;
 import io.switchboard.incidents.ResolvedIncident;
+import io.switchboard.persistence.InChunks;
 
 /** The database as the index sees it: engineers and resolved incidents, read in pages, turned into index records. */
 @Component
 class DatabaseSearchSource implements SearchSource {
     private static final int PAGE = 1_000;
-    private static final int IN_CHUNK = 200;
 
     private final Directory directory;
     private final IncidentHistory history;
@@ -56,13 +55,13 @@ class DatabaseSearchSource implements SearchSource {
     }
 
     List<IndexedEngineer> indexedEngineers(Collection<String> engineerIds) {
-        var engineers = inChunks(engineerIds, directory::findEngineers);
+        var engineers = InChunks.read(engineerIds, directory::findEngineers);
         var systems = systemsById(engineers.stream().flatMap(e -> e.systems().stream().map(s -> s.systemId())).toList());
         return engineers.stream().map(e -> toIndexed(e, systems)).toList();
     }
 
     List<IndexedIncident> indexedIncidents(Collection<String> incidentIds) {
-        var incidents = inChunks(incidentIds, history::resolved);
+        var incidents = InChunks.read(incidentIds, history::resolved);
         var systems = systemsById(incidents.stream().map(ResolvedIncident::systemId).filter(id -> id != null).toList());
         return incidents.stream().map(i -> {
             var system = i.systemId() == null ? null : systems.get(i.systemId());
@@ -70,22 +69,6 @@ class DatabaseSearchSource implements SearchSource {
                     system == null ? null : system.product(), i.title(), i.description(), i.resolution(),
                     i.resolvedBy(), i.resolvedAt());
         }).toList();
-    }
-
-    /**
-     * Reads by id a chunk at a time: H2 checks each row it finds against the whole IN list, so one query for a
-     * 2,000-id import batch costs 2,000 × 2,000 comparisons, and ten queries of 200 a tenth of that.
-     */
-    private static <T> List<T> inChunks(Collection<String> ids, Function<List<String>, List<T>> read) {
-        var all = List.copyOf(ids);
-        if (all.size() <= IN_CHUNK) {
-            return read.apply(all);
-        }
-        var found = new ArrayList<T>(all.size());
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            found.addAll(read.apply(all.subList(from, Math.min(all.size(), from + IN_CHUNK))));
-        }
-        return found;
     }
 
     private Map<String, SystemView> systemsById(Collection<String> ids) {
