@@ -260,10 +260,6 @@ class Incident extends AssignedId {
         return new IncidentUpdated(id, customerId, status, assignee, at);
     }
 
-    ResolvedIncident asHistory() {
-        return new ResolvedIncident(id, systemId, title, description, resolution, resolvedBy, resolvedAt);
-    }
-
     IncidentView view(boolean withTimeline) {
         List<TimelineView> entries = withTimeline ? timeline.stream().map(TimelineEntry::view).toList() : null;
         return new IncidentView(id, systemId, customerId, severity, title, description, status, assignee, openedAt,

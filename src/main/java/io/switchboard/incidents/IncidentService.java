@@ -336,9 +336,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional(readOnly = true)
     public List<ResolvedIncident> resolved(Collection<String> incidentIds) {
-        return incidents.findAllById(incidentIds).stream()
-                .filter(i -> i.status() == IncidentStatus.RESOLVED)
-                .map(Incident::asHistory).toList();
+        return incidents.findResolved(incidentIds);
     }
 
     @Override

@@ -39,6 +39,13 @@ interface Incidents extends JpaRepository<Incident, String> {
     @Query("select i.id from Incident i where i.id in :ids")
     List<String> findExistingIds(@Param("ids") Collection<String> ids);
 
+    /** Straight into the records the index needs: no entities to manage for a read of thousands. */
+    @Query("""
+            select new io.switchboard.incidents.ResolvedIncident(i.id, i.systemId, i.title, i.description, i.resolution,
+                i.resolvedBy, i.resolvedAt)
+            from Incident i where i.id in :ids and i.status = io.switchboard.incidents.IncidentStatus.RESOLVED""")
+    List<ResolvedIncident> findResolved(@Param("ids") Collection<String> ids);
+
     @Query("select i.id from Incident i where i.status = io.switchboard.incidents.IncidentStatus.RESOLVED and i.id > :after order by i.id")
     List<String> resolvedIdsAfter(@Param("after") String after, Pageable page);
 
