@@ -329,8 +329,8 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
 
     @Override
     @Transactional(readOnly = true)
-    public List<String> resolvedIdsAfter(String afterId, int limit) {
-        return incidents.resolvedIdsAfter(afterId == null ? "" : afterId, PageRequest.of(0, limit));
+    public List<String> incidentIdsAfter(String afterId, int limit) {
+        return incidents.idsAfter(afterId == null ? "" : afterId, PageRequest.of(0, limit));
     }
 
     @Override

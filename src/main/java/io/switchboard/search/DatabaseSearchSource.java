@@ -41,7 +41,7 @@ class DatabaseSearchSource implements SearchSource {
     public Stream<IndexedIncident> resolvedIncidents() {
         var after = new String[] {""};
         return pages(offset -> {
-            var ids = history.resolvedIdsAfter(after[0], PAGE);
+            var ids = history.incidentIdsAfter(after[0], PAGE);
             if (!ids.isEmpty()) {
                 after[0] = ids.getLast();
             }

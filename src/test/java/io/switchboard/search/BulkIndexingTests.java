@@ -99,7 +99,7 @@ class BulkIndexingTests {
     /** Resolved incidents as the database would return them, one per id. */
     static final class History implements IncidentHistory {
         @Override
-        public List<String> resolvedIdsAfter(String afterId, int limit) {
+        public List<String> incidentIdsAfter(String afterId, int limit) {
             return List.of();
         }
 
