@@ -21,6 +21,7 @@ import io.switchboard.directory.NewEngineer;
 import io.switchboard.directory.NewSystem;
 import io.switchboard.incidents.HistoricalIncident;
 import io.switchboard.incidents.IncidentService;
+import io.switchboard.search.BulkIndexing;
 import io.switchboard.web.JsonErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -38,23 +39,37 @@ public class NdjsonImporter {
     static final int MAX_LISTED_REJECTIONS = 10_000;
     private static final int BATCH = 2_000;
     private static final Set<String> TYPES = Set.of("customer", "system", "engineer", "incident");
+    private static final String INCIDENT_PREFIX = "{\"type\":\"incident\",";
+    private static final String ENGINEER_PREFIX = "{\"type\":\"engineer\",";
     private static final Logger log = LoggerFactory.getLogger(NdjsonImporter.class);
 
     private final DirectoryService directory;
     private final IncidentService incidents;
     private final JsonMapper json;
     private final Validator validator;
+    private final BulkIndexing bulkIndexing;
 
-    NdjsonImporter(DirectoryService directory, IncidentService incidents, JsonMapper json, Validator validator) {
+    NdjsonImporter(DirectoryService directory, IncidentService incidents, JsonMapper json, Validator validator,
+            BulkIndexing bulkIndexing) {
+        this.bulkIndexing = bulkIndexing;
         this.directory = directory;
         this.incidents = incidents;
         this.json = json;
         this.validator = validator;
     }
 
+    /**
+     * The index is fed by a second thread meanwhile (while one batch is indexed, the next is parsed and written);
+     * everything stored is searchable when this returns.
+     *
+     * @throws io.switchboard.search.BulkIndexingFailedException when the index could not take a stored batch; the
+     *                                                            import stops there, what was stored is kept
+     */
     public ImportReport importFrom(InputStream body) throws IOException {
-        var run = new Run();
-        try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+        Run run;
+        try (var indexing = bulkIndexing.begin();
+                var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            run = new Run(indexing);
             String text;
             long number = 0;
             while ((text = reader.readLine()) != null) {
@@ -63,13 +78,43 @@ public class NdjsonImporter {
                     read(run, number, text);
                 }
             }
+            run.flush();
         }
-        run.flush();
         log.info("Import done: {} stored, {} rejected", run.imported, run.rejectedTotal);
         return new ImportReport(run.imported, run.rejected, run.rejectedTotal);
     }
 
     private void read(Run run, long number, String text) {
+        if (!readDirectly(run, number, text)) {
+            readThroughTree(run, number, text);
+        }
+    }
+
+    /**
+     * The usual line starts with its type: it is parsed once, straight into its record. Anything else, and any line
+     * this fails on, goes through {@link #readThroughTree}, which says precisely what is wrong.
+     */
+    private boolean readDirectly(Run run, long number, String text) {
+        Class<?> target = text.startsWith(INCIDENT_PREFIX) ? HistoricalIncident.class
+                : text.startsWith(ENGINEER_PREFIX) ? NewEngineer.class : null;
+        if (target == null) {
+            return false;
+        }
+        Object item;
+        try {
+            item = json.readValue(text, target);
+        } catch (JacksonException e) {
+            return false;
+        }
+        try {
+            run.add(target == HistoricalIncident.class ? "incident" : "engineer", new Line(number, valid(item)));
+        } catch (InvalidLine e) {
+            run.reject(number, e.getMessage());
+        }
+        return true;
+    }
+
+    private void readThroughTree(Run run, long number, String text) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -134,6 +179,11 @@ public class NdjsonImporter {
         int rejectedTotal;
         String batchType;
         final List<Line> batch = new ArrayList<>();
+        final BulkIndexing.Session indexing;
+
+        Run(BulkIndexing.Session indexing) {
+            this.indexing = indexing;
+        }
 
         void add(String type, Line line) {
             if (!type.equals(batchType) || batch.size() >= BATCH) {
@@ -164,6 +214,7 @@ public class NdjsonImporter {
                 default -> batch.forEach(this::storeOne);
             }
             batch.clear();
+            indexing.check();
         }
 
         private void storeOne(Line line) {

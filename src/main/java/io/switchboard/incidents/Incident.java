@@ -77,25 +77,6 @@ class Incident extends AssignedId {
         return incident;
     }
 
-    static Incident historical(String id, String customerId, HistoricalIncident history, Instant now) {
-        var incident = new Incident();
-        incident.id = id;
-        incident.systemId = history.systemId();
-        incident.customerId = customerId;
-        incident.severity = Severity.SEV4;
-        incident.title = history.title().trim();
-        incident.description = history.description() == null ? "" : history.description();
-        incident.resolution = history.resolution();
-        incident.status = IncidentStatus.RESOLVED;
-        incident.assignee = history.resolvedBy();
-        incident.resolvedBy = history.resolvedBy();
-        incident.resolvedAt = history.resolvedAt() != null ? history.resolvedAt()
-                : history.openedAt() != null ? history.openedAt() : now;
-        incident.openedAt = history.openedAt() != null ? history.openedAt() : incident.resolvedAt;
-        incident.historical = true;
-        return incident;
-    }
-
     void startRouting(Instant now) {
         require(status == IncidentStatus.OPEN || status == IncidentStatus.ESCALATED, "start routing");
         status = IncidentStatus.ROUTING;
@@ -277,10 +258,6 @@ class Incident extends AssignedId {
 
     IncidentUpdated updated(Instant at) {
         return new IncidentUpdated(id, customerId, status, assignee, at);
-    }
-
-    ResolvedIncident asHistory() {
-        return new ResolvedIncident(id, systemId, title, description, resolution, resolvedBy, resolvedAt);
     }
 
     IncidentView view(boolean withTimeline) {

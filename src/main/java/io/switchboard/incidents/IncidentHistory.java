@@ -6,7 +6,8 @@ import java.util.List;
 /** Resolved incidents, read in pages, for whoever learns from history. */
 public interface IncidentHistory {
 
-    List<String> resolvedIdsAfter(String afterId, int limit);
+    /** Incident ids in id order, a page at a time; the few not resolved yet are skipped by {@link #resolved}. */
+    List<String> incidentIdsAfter(String afterId, int limit);
 
     List<ResolvedIncident> resolved(Collection<String> incidentIds);
 

@@ -22,6 +22,7 @@ import io.switchboard.directory.EngineerStatus;
 import io.switchboard.directory.EngineerView;
 import io.switchboard.directory.Ids;
 import io.switchboard.directory.SystemView;
+import io.switchboard.persistence.InChunks;
 import io.switchboard.security.CurrentUser;
 import io.switchboard.security.Role;
 import io.switchboard.web.ConflictException;
@@ -39,9 +40,11 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     private final Clock clock;
     private final IncidentMetrics metrics;
     private final TransactionTemplate transactions;
+    private final HistoryRows historyRows;
 
     IncidentService(Incidents incidents, Directory directory, SlaSettings sla, ApplicationEventPublisher events,
-            Clock clock, IncidentMetrics metrics, TransactionTemplate transactions) {
+            Clock clock, IncidentMetrics metrics, TransactionTemplate transactions, HistoryRows historyRows) {
+        this.historyRows = historyRows;
         this.metrics = metrics;
         this.transactions = transactions;
         this.incidents = incidents;
@@ -164,23 +167,24 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Transactional
     public ArchiveResult archive(List<HistoricalIncident> batch) {
         var rejected = new LinkedHashMap<Integer, String>();
-        Set<String> systemIds = new HashSet<>();
         Set<String> ids = new HashSet<>();
+        // The id-only look-ups first: the systems are entities, and every query after them would dirty-check them all.
+        var engineerIds = new HashSet<String>();
+        batch.forEach(h -> engineerIds.add(h.resolvedBy()));
+        var knownEngineers = new HashSet<>(InChunks.read(engineerIds, directory::existingEngineerIds));
+        var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
+        var existing = new HashSet<>(InChunks.read(explicitIds, incidents::findExistingIds));
+        Set<String> systemIds = new HashSet<>();
         batch.forEach(h -> {
             if (h.systemId() != null) {
                 systemIds.add(h.systemId());
             }
         });
         Map<String, String> customerOfSystem = new HashMap<>();
-        directory.findSystems(systemIds).forEach(s -> customerOfSystem.put(s.id(), s.customerId()));
-        var engineerIds = new HashSet<String>();
-        batch.forEach(h -> engineerIds.add(h.resolvedBy()));
-        var knownEngineers = directory.existingEngineerIds(engineerIds);
-        var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
-        var existing = explicitIds.isEmpty() ? Set.<String>of() : new HashSet<>(incidents.findExistingIds(explicitIds));
+        InChunks.read(systemIds, directory::findSystems).forEach(s -> customerOfSystem.put(s.id(), s.customerId()));
 
         var now = clock.instant();
-        var stored = new ArrayList<Incident>();
+        var stored = new ArrayList<HistoryRows.Row>();
         for (int i = 0; i < batch.size(); i++) {
             var h = batch.get(i);
             String id = h.id() == null || h.id().isBlank() ? newId() : h.id();
@@ -191,12 +195,12 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
             } else if (existing.contains(id) || !ids.add(id)) {
                 rejected.put(i, "id: incident '" + id + "' already exists");
             } else {
-                stored.add(Incident.historical(id, customerOfSystem.get(h.systemId()), h, now));
+                stored.add(HistoryRows.Row.of(id, customerOfSystem.get(h.systemId()), h, now));
             }
         }
-        incidents.saveAll(stored);
         if (!stored.isEmpty()) {
-            events.publishEvent(new IncidentsResolved(stored.stream().map(Incident::getId).toList()));
+            historyRows.insert(stored);
+            events.publishEvent(new IncidentsResolved(stored.stream().map(HistoryRows.Row::id).toList()));
         }
         return new ArchiveResult(stored.size(), rejected);
     }
@@ -325,16 +329,14 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
 
     @Override
     @Transactional(readOnly = true)
-    public List<String> resolvedIdsAfter(String afterId, int limit) {
-        return incidents.resolvedIdsAfter(afterId == null ? "" : afterId, PageRequest.of(0, limit));
+    public List<String> incidentIdsAfter(String afterId, int limit) {
+        return incidents.idsAfter(afterId == null ? "" : afterId, PageRequest.of(0, limit));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<ResolvedIncident> resolved(Collection<String> incidentIds) {
-        return incidents.findAllById(incidentIds).stream()
-                .filter(i -> i.status() == IncidentStatus.RESOLVED)
-                .map(Incident::asHistory).toList();
+        return incidents.findResolved(incidentIds);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.switchboard.directory.EngineerView;
 import io.switchboard.directory.SystemView;
 import io.switchboard.incidents.IncidentHistory;
 import io.switchboard.incidents.ResolvedIncident;
+import io.switchboard.persistence.InChunks;
 
 /** The database as the index sees it: engineers and resolved incidents, read in pages, turned into index records. */
 @Component
@@ -40,7 +41,7 @@ class DatabaseSearchSource implements SearchSource {
     public Stream<IndexedIncident> resolvedIncidents() {
         var after = new String[] {""};
         return pages(offset -> {
-            var ids = history.resolvedIdsAfter(after[0], PAGE);
+            var ids = history.incidentIdsAfter(after[0], PAGE);
             if (!ids.isEmpty()) {
                 after[0] = ids.getLast();
             }
@@ -54,13 +55,13 @@ class DatabaseSearchSource implements SearchSource {
     }
 
     List<IndexedEngineer> indexedEngineers(Collection<String> engineerIds) {
-        var engineers = directory.findEngineers(engineerIds);
+        var engineers = InChunks.read(engineerIds, directory::findEngineers);
         var systems = systemsById(engineers.stream().flatMap(e -> e.systems().stream().map(s -> s.systemId())).toList());
         return engineers.stream().map(e -> toIndexed(e, systems)).toList();
     }
 
     List<IndexedIncident> indexedIncidents(Collection<String> incidentIds) {
-        var incidents = history.resolved(incidentIds);
+        var incidents = InChunks.read(incidentIds, history::resolved);
         var systems = systemsById(incidents.stream().map(ResolvedIncident::systemId).filter(id -> id != null).toList());
         return incidents.stream().map(i -> {
             var system = i.systemId() == null ? null : systems.get(i.systemId());

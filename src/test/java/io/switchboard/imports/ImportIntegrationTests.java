@@ -3,6 +3,7 @@ package io.switchboard.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,49 @@ class ImportIntegrationTests {
         assertThat(rejections(again.json())).as(again.toString()).containsOnlyKeys(1, 2, 3, 4);
         assertThat(rejections(again.json()).get(3)).contains(engineer);
         assertThat(rejections(again.json()).get(4)).contains(incident);
+    }
+
+    @Test
+    void aBadLineDeepInsideAManyBatchImportIsReportedByNumberAndEveryStoredIncidentIsSearchableWhenItReturns() {
+        String customer = Fixtures.unique("IMP-C");
+        String system = Fixtures.unique("IMP-S");
+        String early = Fixtures.unique("IMP-E");
+        String late = Fixtures.unique("IMP-E");
+        String run = Fixtures.unique("IMP-I");
+        String earlyWord = Fixtures.nonsenseWord();
+        String lateWord = Fixtures.nonsenseWord();
+        int incidents = 5_000; // three incident batches
+        var lines = new java.util.ArrayList<String>(List.of(
+                "{\"type\":\"customer\",\"id\":\"%s\",\"name\":\"C\"}".formatted(customer),
+                "{\"type\":\"system\",\"id\":\"%s\",\"customerId\":\"%s\",\"name\":\"S\",\"product\":\"P\"}".formatted(system, customer),
+                "{\"type\":\"engineer\",\"id\":\"%s\",\"name\":\"Early\"}".formatted(early),
+                "{\"type\":\"engineer\",\"id\":\"%s\",\"name\":\"Late\"}".formatted(late)));
+        for (int i = 0; i < incidents; i++) {
+            boolean first = i < 2_000;
+            String word = first ? earlyWord : lateWord;
+            lines.add("{\"type\":\"incident\",\"id\":\"%s-%d\",\"systemId\":\"%s\",\"title\":\"%s fault %d\",\"description\":\"the %s unit\",\"resolvedBy\":\"%s\"}"
+                    .formatted(run, i, system, word, i, word, first ? early : late));
+        }
+        int unknownResolver = 3_001; // line numbers, 1-based: in the second incident batch
+        int brokenJson = 4_500; // in the third
+        lines.set(unknownResolver - 1, "{\"type\":\"incident\",\"systemId\":\"%s\",\"title\":\"t\",\"resolvedBy\":\"NO-SUCH-ENGINEER\"}".formatted(system));
+        lines.set(brokenJson - 1, "{\"type\":\"incident\",\"title\":");
+
+        var response = admin.post("/api/import", String.join("\n", lines) + "\n", NDJSON);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(rejections(response.json())).as(response.toString()).containsOnlyKeys(unknownResolver, brokenJson);
+        assertThat(rejections(response.json()).get(unknownResolver)).contains("NO-SUCH-ENGINEER");
+        assertThat(response.json().path("imported").path("incident").asInt()).isEqualTo(incidents - 2);
+        assertThat(admin.get("/api/incidents/" + run + "-0").get("resolvedBy")).isEqualTo(early);
+        assertThat(admin.get("/api/incidents/" + run + "-" + (incidents - 1)).get("resolvedBy")).isEqualTo(late);
+        // the index got every batch before the answer: the first one's and the last one's history both rank
+        for (var expected : Map.of(earlyWord, early, lateWord, late).entrySet()) {
+            var recommended = admin.post("/api/engineers/recommend",
+                    "{\"title\":\"%s fault\",\"description\":\"the %s unit\"}".formatted(expected.getKey(), expected.getKey()));
+            assertThat(recommended.json().path("hits").get(0).path("engineerId").asString()).as(recommended.toString())
+                    .isEqualTo(expected.getValue());
+        }
     }
 
     static Map<Integer, String> rejections(JsonNode report) {

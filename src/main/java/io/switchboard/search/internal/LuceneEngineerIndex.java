@@ -492,23 +492,65 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     }
 
     private void write(Write w) {
+        awaitSearchable(writeLater(w));
+    }
+
+    /** Writes without waiting for a refresh; returns the sequence number to wait for, or -1 for nothing written. */
+    private long writeLater(Write w) {
         indexing.readLock().lock();
         lifecycle.readLock().lock();
         try {
             requireReady();
-            long seq = w.apply();
-            if (seq >= 0) {
-                reopenThread.waitForGeneration(seq);
-            }
+            return w.apply();
         } catch (IOException e) {
             throw new UncheckedIOException("Search index write failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+            indexing.readLock().unlock();
+        }
+    }
+
+    private void awaitSearchable(long seq) {
+        if (seq < 0) {
+            return;
+        }
+        lifecycle.readLock().lock();
+        try {
+            requireReady();
+            reopenThread.waitForGeneration(seq);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the search index", e);
         } finally {
             lifecycle.readLock().unlock();
-            indexing.readLock().unlock();
         }
+    }
+
+    /** Each write is one batch in the writer's RAM buffer; the reopen thread's regular refresh makes them visible. */
+    @Override
+    public BulkWriter bulkWriter() {
+        return new BulkWriter() {
+            private long last = -1;
+
+            @Override
+            public void upsertEngineers(Collection<IndexedEngineer> engineers) {
+                if (engineers != null && !engineers.isEmpty()) {
+                    last = Math.max(last, writeLater(() -> writeEngineers(List.copyOf(engineers))));
+                }
+            }
+
+            @Override
+            public void addResolvedIncidents(Collection<IndexedIncident> incidents) {
+                if (incidents != null && !incidents.isEmpty()) {
+                    last = Math.max(last, writeLater(() -> writeIncidents(List.copyOf(incidents))));
+                }
+            }
+
+            @Override
+            public void awaitSearchable() {
+                LuceneEngineerIndex.this.awaitSearchable(last);
+            }
+        };
     }
 
     private void requireReady() {
