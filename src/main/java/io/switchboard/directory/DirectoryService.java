@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.switchboard.persistence.InChunks;
 import io.switchboard.security.AccountReferences;
 import io.switchboard.web.ConflictException;
 import io.switchboard.web.InvalidInputException;
@@ -129,7 +130,8 @@ public class DirectoryService implements Directory, AccountReferences {
         var knownSystems = knownSystems(requests.stream()
                 .flatMap(r -> r.systems() == null ? Stream.empty() : r.systems().stream()).toList());
         var ids = requests.stream().map(r -> Ids.orNew(r.id())).toList();
-        var taken = existingEngineerIds(requests.stream().map(NewEngineer::id).filter(Objects::nonNull).toList());
+        var taken = new HashSet<>(InChunks.read(requests.stream().map(NewEngineer::id).filter(Objects::nonNull).toList(),
+                engineers::findExistingIds));
         var seen = new HashSet<String>();
         var ready = new ArrayList<Engineer>(requests.size());
         var problems = new TreeMap<Integer, RuntimeException>();
@@ -235,7 +237,7 @@ public class DirectoryService implements Directory, AccountReferences {
     private Set<String> knownSystems(Collection<SystemLevel> levels) {
         var wanted = new HashSet<String>();
         levels.forEach(level -> wanted.add(level.systemId()));
-        return wanted.isEmpty() ? Set.of() : new HashSet<>(systems.findExistingIds(wanted));
+        return new HashSet<>(InChunks.read(wanted, systems::findExistingIds));
     }
 
     private static void checkReferences(List<SystemLevel> levels, String timeZone, Set<String> knownSystems) {
