@@ -208,12 +208,25 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public IncidentView summary(String incidentId) {
+        return load(incidentId).view(false);
+    }
+
+    @Override
     @Transactional
-    public void startRouting(String incidentId) {
+    public IncidentView lock(String incidentId) {
+        return lockOrThrow(incidentId).view(false);
+    }
+
+    @Override
+    @Transactional
+    public IncidentView startRouting(String incidentId) {
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
         incident.startRouting(now);
         events.publishEvent(incident.updated(now));
+        return incident.view(false);
     }
 
     @Override

@@ -66,6 +66,10 @@ public final class LoadDriver {
     });
     String base;
     String adminCookie;
+    /** The server's process when the driver started it, for its CPU time; null with --url. */
+    ProcessHandle serverProcess;
+    /** CPU seconds spent by the server and the driver from the first incident to the end of the grace period. */
+    double serverCpuSeconds = Double.NaN, driverCpuSeconds;
 
     // measurements
     final Recorder toOffer = new Recorder(3);
@@ -109,6 +113,7 @@ public final class LoadDriver {
         int code;
         try (var server = driver.args.get("url", null) == null ? ServerProcess.start(driver.args) : null) {
             driver.base = server == null ? driver.args.get("url", null) : server.base();
+            driver.serverProcess = server == null ? null : server.process().toHandle();
             code = driver.run();
         }
         System.exit(code);
@@ -150,6 +155,7 @@ public final class LoadDriver {
                 engineers, secondsSince(t));
 
         var sampler = timers.scheduleAtFixedRate(this::sampleServer, 0, 1, TimeUnit.SECONDS);
+        double serverCpuAtStart = cpuSeconds(serverProcess), driverCpuAtStart = cpuSeconds(ProcessHandle.current());
         openIncidents(world);
         long graceSeconds = args.getLong("grace", 15);
         log("all %,d incidents sent; waiting up to %d s for the last offers", opened.get(), graceSeconds);
@@ -158,6 +164,8 @@ public final class LoadDriver {
             Thread.sleep(200);
         }
         sampler.cancel(false);
+        serverCpuSeconds = cpuSeconds(serverProcess) - serverCpuAtStart;
+        driverCpuSeconds = cpuSeconds(ProcessHandle.current()) - driverCpuAtStart;
         measuring = false;
         synchronized (toOfferAll) {
             toOfferAll.add(toOffer.getIntervalHistogram()); // offers that came during the grace period
@@ -342,6 +350,10 @@ public final class LoadDriver {
         out.append(String.format("  errors: %s%n", errors));
         out.append(String.format("  server: max heap used %,d MB; process cpu mean %.0f%% max %.0f%% (of all cores); load %s%n",
                 maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
+        // Both on one machine: the driver's share shows how much of the cores the server could not have.
+        out.append(String.format("  cpu from the first incident to the end of the grace period: server %.1f s (%.1f ms per"
+                + " incident), driver %.1f s (%.1f ms per incident)%n", serverCpuSeconds, 1000 * serverCpuSeconds
+                / Math.max(1, opened.get()), driverCpuSeconds, 1000 * driverCpuSeconds / Math.max(1, opened.get())));
         System.out.print(out);
         Path file = Path.of(args.get("out", "bench/results/load-" + engineers + "-" + rate + ".txt"));
         Files.createDirectories(file.getParent());
@@ -463,6 +475,12 @@ public final class LoadDriver {
         String line = String.format(format, values);
         progress.add(line);
         System.out.println(line);
+    }
+
+    /** CPU time of a process so far (all its threads), NaN when unknown. */
+    static double cpuSeconds(ProcessHandle process) {
+        return process == null ? Double.NaN
+                : process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     static double secondsSince(long nanos) {
