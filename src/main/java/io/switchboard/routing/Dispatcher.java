@@ -432,22 +432,24 @@ public class Dispatcher {
         var eligible = new ArrayList<Recommendation>(qualified.size());
         qualified.stream().filter(r -> presence.isConnected(r.engineerId())).forEach(eligible::add);
         qualified.stream().filter(r -> !presence.isConnected(r.engineerId())).forEach(eligible::add);
-        // Locked before their status and load are read, and until this decision has committed: nobody else rings or
-        // assigns them in between, so the capacity check still holds when the offers are in.
-        engineerLocks.lock(eligible.stream().map(Recommendation::engineerId).toList());
-        Map<String, EngineerView> live = new HashMap<>();
-        directory.findEngineers(eligible.stream().map(Recommendation::engineerId).toList())
-                .forEach(e -> live.put(e.id(), e));
-        Map<String, Integer> ringing = ringingCounts(live.keySet());
-        var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
+        // A slot's worth at a time: usually the best ranked are free, and only they are read and locked.
         var chosen = new ArrayList<Recommendation>();
-        for (var candidate : eligible) {
-            var engineer = live.get(candidate.engineerId());
-            if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
-                    && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()) {
-                chosen.add(candidate);
-                if (chosen.size() == wanted) {
-                    break;
+        for (int from = 0; from < eligible.size() && chosen.size() < wanted; from += wanted) {
+            var batch = eligible.subList(from, Math.min(from + wanted, eligible.size()));
+            var ids = batch.stream().map(Recommendation::engineerId).toList();
+            // Locked before their status and load are read, and until this decision has committed: nobody else rings
+            // or assigns them in between, so the capacity check still holds when the offers are in.
+            engineerLocks.lock(ids);
+            Map<String, EngineerView> live = new HashMap<>();
+            directory.findEngineers(ids).forEach(e -> live.put(e.id(), e));
+            Map<String, Integer> ringing = ringingCounts(live.keySet());
+            var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
+            for (var candidate : batch) {
+                var engineer = live.get(candidate.engineerId());
+                if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
+                        && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()
+                        && chosen.size() < wanted) {
+                    chosen.add(candidate);
                 }
             }
         }

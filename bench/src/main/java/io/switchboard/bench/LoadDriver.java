@@ -504,6 +504,8 @@ public final class LoadDriver {
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx" + args.get("server-heap", "2g")));
             if (args.get("jfr", "false").equals("true")) {
+                // deep enough for a request's whole stack (Spring, Hibernate and virtual threads go past the default 64)
+                command.add("-XX:FlightRecorderOptions:stackdepth=256");
                 command.add("-XX:StartFlightRecording=filename=bench/target/jfr/load-server.jfr,settings=profile");
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.switchboard.SwitchboardApplication",
