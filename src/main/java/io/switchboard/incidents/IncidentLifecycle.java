@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** What routing may do to an incident. Each call is one transaction and announces what changed. */
+/**
+ * What routing may do to an incident. Each call is one transaction (or joins the caller's) and announces what changed.
+ * Routing calls the changing ones inside a decision that has {@link #lock locked} the incident.
+ */
 public interface IncidentLifecycle {
 
     IncidentView get(String incidentId);

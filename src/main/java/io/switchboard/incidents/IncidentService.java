@@ -222,7 +222,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public IncidentView startRouting(String incidentId) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.startRouting(now);
         events.publishEvent(incident.updated(now));
@@ -232,7 +232,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void acceptOffer(String incidentId, String engineerId) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         boolean firstAck = incident.acknowledgedAt() == null;
         incident.acceptedBy(engineerId, now);
@@ -245,7 +245,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void escalate(String incidentId, String reason, List<String> escalatedTo) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.escalate(reason, escalatedTo, now);
         metrics.escalated(incident.severity());
@@ -256,7 +256,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void reroute(String incidentId, String reason, String actor) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.reroute(reason, actor, now);
         events.publishEvent(incident.updated(now));
@@ -265,7 +265,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void broadcast(String incidentId, String reason, String actor) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.broadcast(reason, actor, now);
         events.publishEvent(incident.updated(now));
@@ -358,6 +358,14 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
 
     private Incident load(String incidentId) {
         return incidents.findById(incidentId).orElseThrow(() -> new NotFoundException("incident", incidentId));
+    }
+
+    /**
+     * For routing, whose decisions {@link #lock} the incident first: no second locking read. Should a caller not have
+     * locked it, the version check still refuses to overwrite a concurrent change.
+     */
+    private Incident lockedByCaller(String incidentId) {
+        return load(incidentId);
     }
 
     private Incident lockOrThrow(String incidentId) {

@@ -61,6 +61,8 @@ public class Dispatcher {
     private final Presence presence;
     private final DutyRoster roster;
     private final EscalationContacts contacts;
+    /** Incidents whose routing has started in this JVM and not finished: the sweep's safety net leaves them be. */
+    private final Set<String> startingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
             RoutingSettings settings, TransactionTemplate transactions, EngineerLocks engineerLocks,
@@ -82,6 +84,18 @@ public class Dispatcher {
 
     /** A new (or re-routed) incident: start routing and ring the first wave. */
     public void route(String incidentId) {
+        // Under load an opening may wait longer than a sweep for its turn; ranking it twice would only add to the load.
+        if (!startingNow.add(incidentId)) {
+            return;
+        }
+        try {
+            startRouting(incidentId);
+        } finally {
+            startingNow.remove(incidentId);
+        }
+    }
+
+    private void startRouting(String incidentId) {
         var incident = incidents.summary(incidentId);
         if (!routable(incident)) {
             return;
@@ -271,6 +285,10 @@ public class Dispatcher {
             }
         }
         for (String incidentId : incidents.routingIncidentIds()) {
+            // Nearly all of them ring: a look without a transaction or lock first, the decision only for the rest.
+            if (offers.hasPending(incidentId)) {
+                continue;
+            }
             decide(() -> {
                 var incident = incidents.lock(incidentId);
                 if (incident.status() == IncidentStatus.ROUTING && !offers.hasPending(incidentId)) {

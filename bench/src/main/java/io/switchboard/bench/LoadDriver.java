@@ -51,6 +51,8 @@ public final class LoadDriver {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CSRF = "load-driver-csrf";
     static final String PASSWORD = "load-pass-1";
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    static final int CONNECT_ATTEMPTS = 3;
 
     final Args args;
     final int engineers;
@@ -80,7 +82,8 @@ public final class LoadDriver {
     final Map<Integer, Boolean> offered = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     final AtomicLong offers = new AtomicLong(), accepted = new AtomicLong(), acceptConflicts = new AtomicLong(),
-            resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong();
+            resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong(),
+            connectRetries = new AtomicLong();
     final AtomicLong maxHeap = new AtomicLong();
     final DoubleAccumulator maxCpu = new DoubleAccumulator(Math::max, 0);
     final List<Double> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -144,15 +147,10 @@ public final class LoadDriver {
         t = System.nanoTime();
         var stomps = new Stomp[engineers];
         URI ws = URI.create(base.replaceFirst("^http", "ws") + "/ws");
-        inParallel(engineers, 64, i -> Stomp.connect(sockets, ws, cookies[i], "/user/queue/offers",
-                frame -> onFrame(cookies[i], frame), closed -> {
-                    if (!closing) {
-                        error("STOMP closed by the server: " + closed);
-                    }
-                })
-                .thenAccept(s -> stomps[i] = s));
-        log("connected %,d engineers over STOMP (subscribed to /user/queue/offers, receipts received) in %.1f s",
-                engineers, secondsSince(t));
+        inParallel(engineers, 64, i -> connect(ws, cookies[i], CONNECT_ATTEMPTS).thenAccept(s -> stomps[i] = s));
+        log("connected %,d engineers over STOMP (subscribed to /user/queue/offers, receipts received) in %.1f s;"
+                + " %d connect(s) tried again after %d s without an answer", engineers, secondsSince(t),
+                connectRetries.get(), CONNECT_TIMEOUT.toSeconds());
 
         var sampler = timers.scheduleAtFixedRate(this::sampleServer, 0, 1, TimeUnit.SECONDS);
         double serverCpuAtStart = cpuSeconds(serverProcess), driverCpuAtStart = cpuSeconds(ProcessHandle.current());
@@ -179,6 +177,28 @@ public final class LoadDriver {
             }
         }
         return report(lost);
+    }
+
+    /**
+     * One engineer's STOMP session. Once in a while a handshake or receipt out of thousands never comes back; rather than
+     * wait for it forever, the attempt is aborted after {@link #CONNECT_TIMEOUT} and made again.
+     */
+    CompletableFuture<Stomp> connect(URI ws, String cookie, int attempts) {
+        return Stomp.connect(sockets, ws, cookie, "/user/queue/offers", CONNECT_TIMEOUT, frame -> onFrame(cookie, frame),
+                closed -> {
+                    if (!closing) {
+                        error("STOMP closed by the server: " + closed);
+                    }
+                }).handle((stomp, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(stomp);
+                    }
+                    if (attempts <= 1) {
+                        return CompletableFuture.<Stomp>failedFuture(failure);
+                    }
+                    connectRetries.incrementAndGet();
+                    return connect(ws, cookie, attempts - 1);
+                }).thenCompose(next -> next);
     }
 
     /** Opens incidents at a fixed rate (open loop: a slow answer does not delay the next one). */
