@@ -1,25 +1,27 @@
 package io.switchboard.alerts;
 
-import java.util.function.Predicate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.switchboard.directory.EngineerStatusChanged;
+import io.switchboard.incidents.Audience;
 import io.switchboard.incidents.IncidentEscalated;
 import io.switchboard.incidents.IncidentService;
 import io.switchboard.incidents.IncidentUpdated;
 import io.switchboard.incidents.SlaWarning;
+import io.switchboard.persistence.AfterCommit;
 import io.switchboard.routing.OfferMade;
 import io.switchboard.routing.OfferWithdrawn;
-import io.switchboard.security.CurrentUser;
-import io.switchboard.security.CurrentUsers;
 
 /**
  * Pushes what happened, once it is committed, to the connected users who may see it. A client that
- * was away reads the current state over REST, so nothing here needs to be replayed.
+ * was away reads the current state over REST, so nothing here needs to be replayed; that is why these are plain
+ * after-commit reactions and not durable ones (no event publication row per message).
  */
 @Component
 class LiveAlerts {
@@ -28,67 +30,81 @@ class LiveAlerts {
     static final String BOARD = "/topic/board";
 
     private final SimpMessagingTemplate broker;
-    private final SimpUserRegistry users;
+    private final ConnectedUsers connected;
     private final IncidentService incidents;
 
-    LiveAlerts(SimpMessagingTemplate broker, SimpUserRegistry users, IncidentService incidents) {
+    LiveAlerts(SimpMessagingTemplate broker, ConnectedUsers connected, IncidentService incidents) {
         this.broker = broker;
-        this.users = users;
+        this.connected = connected;
         this.incidents = incidents;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(OfferMade offer) {
-        var message = new LiveMessages.Offer("OFFER", offer.offerId(), offer.incidentId(), offer.severity(),
-                offer.title(), offer.systemId(), offer.expiresAt());
-        sendToUsers(user -> offer.engineerId().equals(user.engineerId()), OFFERS, message);
+        AfterCommit.run(() -> send(connected.engineer(offer.engineerId()), OFFERS, new LiveMessages.Offer("OFFER",
+                offer.offerId(), offer.incidentId(), offer.severity(), offer.title(), offer.systemId(), offer.expiresAt())));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(OfferWithdrawn withdrawn) {
-        var message = new LiveMessages.OfferWithdrawn("OFFER_WITHDRAWN", withdrawn.offerId(), withdrawn.incidentId(),
-                withdrawn.reason());
-        sendToUsers(user -> withdrawn.engineerId().equals(user.engineerId()), OFFERS, message);
+        AfterCommit.run(() -> send(connected.engineer(withdrawn.engineerId()), OFFERS, new LiveMessages.OfferWithdrawn(
+                "OFFER_WITHDRAWN", withdrawn.offerId(), withdrawn.incidentId(), withdrawn.reason())));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(IncidentUpdated updated) {
-        var message = new LiveMessages.IncidentUpdated("INCIDENT_UPDATED", updated.incidentId(), updated.status(),
-                updated.assignee(), updated.at());
-        broker.convertAndSend(BOARD, message);
-        var audience = incidents.audience(updated.incidentId(), updated.customerId(), updated.assignee());
-        sendToUsers(audience::includes, INCIDENTS, message);
+        AfterCommit.run(() -> {
+            var message = new LiveMessages.IncidentUpdated("INCIDENT_UPDATED", updated.incidentId(), updated.status(),
+                    updated.assignee(), updated.at());
+            broker.convertAndSend(BOARD, message);
+            var audience = incidents.audience(updated.incidentId(), updated.customerId(), updated.assignee());
+            var readers = customerAndEngineers(audience);
+            readers.addAll(connected.staff());
+            send(readers, INCIDENTS, message);
+        });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(IncidentEscalated escalated) {
-        var message = new LiveMessages.Escalated("ESCALATED", escalated.incidentId(), escalated.reason(), escalated.at());
-        broker.convertAndSend(BOARD, message);
-        // The staff the policy names hear it in person too, even when they do not watch the board.
-        sendToUsers(user -> user.isStaff() && escalated.escalatedTo().contains(user.username()), INCIDENTS, message);
+        AfterCommit.run(() -> {
+            var message = new LiveMessages.Escalated("ESCALATED", escalated.incidentId(), escalated.reason(), escalated.at());
+            broker.convertAndSend(BOARD, message);
+            // The staff the policy names hear it in person too, even when they do not watch the board.
+            var named = new HashSet<>(connected.staff());
+            named.retainAll(escalated.escalatedTo());
+            send(named, INCIDENTS, message);
+        });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(SlaWarning warning) {
-        var message = new LiveMessages.SlaWarning("SLA_WARNING", warning.incidentId(), warning.deadline(), warning.due(),
-                warning.breached(), warning.at());
-        broker.convertAndSend(BOARD, message);
-        // The customer (and the engineers on it) see their own incident's clock; staff already have it on the board.
-        var audience = incidents.audience(warning.incidentId(), warning.customerId(), null);
-        sendToUsers(user -> !user.isStaff() && audience.includes(user), INCIDENTS, message);
+        AfterCommit.run(() -> {
+            var message = new LiveMessages.SlaWarning("SLA_WARNING", warning.incidentId(), warning.deadline(),
+                    warning.due(), warning.breached(), warning.at());
+            broker.convertAndSend(BOARD, message);
+            // The customer (and the engineers on it) see their own incident's clock; staff already have it on the board.
+            send(customerAndEngineers(incidents.audience(warning.incidentId(), warning.customerId(), null)), INCIDENTS,
+                    message);
+        });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(EngineerStatusChanged changed) {
-        broker.convertAndSend(BOARD, new LiveMessages.EngineerStatusChanged("ENGINEER_STATUS", changed.engineerId(),
-                changed.status(), changed.at()));
+        AfterCommit.run(() -> broker.convertAndSend(BOARD, new LiveMessages.EngineerStatusChanged("ENGINEER_STATUS",
+                changed.engineerId(), changed.status(), changed.at())));
     }
 
-    private void sendToUsers(Predicate<CurrentUser> audience, String destination, Object message) {
-        for (var user : users.getUsers()) {
-            CurrentUsers.of(user.getPrincipal())
-                    .filter(audience)
-                    .ifPresent(current -> broker.convertAndSendToUser(user.getName(), destination, message));
+    /** The connected users of the incident's customer and the connected engineers it was offered or given to. */
+    private Set<String> customerAndEngineers(Audience audience) {
+        var readers = new HashSet<String>();
+        if (audience.customerId() != null) {
+            readers.addAll(connected.customer(audience.customerId()));
         }
+        audience.engineerIds().forEach(engineerId -> readers.addAll(connected.engineer(engineerId)));
+        return readers;
+    }
+
+    private void send(Collection<String> usernames, String destination, Object message) {
+        usernames.forEach(username -> broker.convertAndSendToUser(username, destination, message));
     }
 }

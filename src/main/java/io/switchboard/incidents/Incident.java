@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 
+import org.hibernate.annotations.OptimisticLock;
+
 import io.switchboard.persistence.AssignedId;
 import io.switchboard.web.ConflictException;
 import jakarta.persistence.CascadeType;
@@ -12,7 +14,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -51,9 +52,11 @@ class Incident extends AssignedId {
     @Version
     private long version;
 
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "incident_id", nullable = false)
+    // The entries point at their incident (mappedBy), so adding one is a single insert: it neither loads the
+    // timeline nor updates the incident's version, and several transactions may add entries to the same incident.
+    @OneToMany(mappedBy = "incident", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
+    @OptimisticLock(excluded = true)
     private List<TimelineEntry> timeline = new ArrayList<>();
 
 
@@ -210,7 +213,7 @@ class Incident extends AssignedId {
     }
 
     void record(Instant at, String type, String detail, String actor) {
-        timeline.add(new TimelineEntry(at, type, detail, actor));
+        timeline.add(new TimelineEntry(this, at, type, detail, actor));
     }
 
     /** @return true when this is the first acknowledgement, which is what time-to-acknowledge measures */

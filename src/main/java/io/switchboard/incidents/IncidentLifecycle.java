@@ -4,12 +4,25 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** What routing may do to an incident. Each call is one transaction and announces what changed. */
+/**
+ * What routing may do to an incident. Each call is one transaction (or joins the caller's) and announces what changed.
+ * Routing calls the changing ones inside a decision that has {@link #lock locked} the incident.
+ */
 public interface IncidentLifecycle {
 
     IncidentView get(String incidentId);
 
-    void startRouting(String incidentId);
+    /** The incident without its timeline: what routing decides by. */
+    IncidentView summary(String incidentId);
+
+    /**
+     * Locks the incident's row until the current transaction ends, so decisions about one incident take turns while
+     * those about others go ahead; returns it, fresh, without its timeline.
+     */
+    IncidentView lock(String incidentId);
+
+    /** @return the incident, now ROUTING, without its timeline */
+    IncidentView startRouting(String incidentId);
 
     /** The engineer accepted an offer: assigns them if the incident is still being routed, else ConflictException. */
     void acceptOffer(String incidentId, String engineerId);

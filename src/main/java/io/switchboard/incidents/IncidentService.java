@@ -212,18 +212,31 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public IncidentView summary(String incidentId) {
+        return load(incidentId).view(false);
+    }
+
+    @Override
     @Transactional
-    public void startRouting(String incidentId) {
-        var incident = lockOrThrow(incidentId);
+    public IncidentView lock(String incidentId) {
+        return lockOrThrow(incidentId).view(false);
+    }
+
+    @Override
+    @Transactional
+    public IncidentView startRouting(String incidentId) {
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.startRouting(now);
         events.publishEvent(incident.updated(now));
+        return incident.view(false);
     }
 
     @Override
     @Transactional
     public void acceptOffer(String incidentId, String engineerId) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         boolean firstAck = incident.acknowledgedAt() == null;
         incident.acceptedBy(engineerId, now);
@@ -236,7 +249,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void escalate(String incidentId, String reason, List<String> escalatedTo) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.escalate(reason, escalatedTo, now);
         metrics.escalated(incident.severity());
@@ -247,7 +260,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void reroute(String incidentId, String reason, String actor) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.reroute(reason, actor, now);
         events.publishEvent(incident.updated(now));
@@ -256,7 +269,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional
     public void broadcast(String incidentId, String reason, String actor) {
-        var incident = lockOrThrow(incidentId);
+        var incident = lockedByCaller(incidentId);
         var now = clock.instant();
         incident.broadcast(reason, actor, now);
         events.publishEvent(incident.updated(now));
@@ -347,6 +360,14 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
 
     private Incident load(String incidentId) {
         return incidents.findById(incidentId).orElseThrow(() -> new NotFoundException("incident", incidentId));
+    }
+
+    /**
+     * For routing, whose decisions {@link #lock} the incident first: no second locking read. Should a caller not have
+     * locked it, the version check still refuses to overwrite a concurrent change.
+     */
+    private Incident lockedByCaller(String incidentId) {
+        return load(incidentId);
     }
 
     private Incident lockOrThrow(String incidentId) {

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.EngineerStatus;
@@ -34,28 +36,38 @@ import io.switchboard.web.NotFoundException;
  * Offers incidents to engineers in waves, as the severity's policy says, and moves on when an offer is
  * declined or runs out. Everything it decides is in the database before anyone hears of it, so a
  * restart resumes where it stopped.
+ *
+ * <p>Each decision is one transaction that starts by locking its incident's row, so decisions about one incident take
+ * turns; ringing or assigning an engineer also takes that engineer's lock ({@link EngineerLocks}), so nobody goes past
+ * their capacity. Decisions about different incidents and engineers run side by side.
  */
 @Service
 public class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** How many ranked candidates to look at per free slot in a wave: room for busy and full engineers. */
     private static final int CANDIDATES_PER_SLOT = 5;
+    /** How often a decision starts again after another one held an engineer it needed (see EngineerLocks). */
+    private static final int ATTEMPTS = 10;
 
     private final Offers offers;
     private final IncidentLifecycle incidents;
     private final Directory directory;
     private final EngineerFinder finder;
     private final RoutingSettings settings;
-    private final RoutingLock lock;
+    private final TransactionTemplate transactions;
+    private final EngineerLocks engineerLocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Presence presence;
     private final DutyRoster roster;
     private final EscalationContacts contacts;
+    /** Incidents whose routing has started in this JVM and not finished: the sweep's safety net leaves them be. */
+    private final Set<String> startingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
-            RoutingSettings settings, RoutingLock lock, ApplicationEventPublisher events, Clock clock, Presence presence,
-            DutyRoster roster, EscalationContacts contacts) {
+            RoutingSettings settings, TransactionTemplate transactions, EngineerLocks engineerLocks,
+            ApplicationEventPublisher events, Clock clock, Presence presence, DutyRoster roster,
+            EscalationContacts contacts) {
         this.presence = presence;
         this.roster = roster;
         this.contacts = contacts;
@@ -64,29 +76,40 @@ public class Dispatcher {
         this.directory = directory;
         this.finder = finder;
         this.settings = settings;
-        this.lock = lock;
+        this.transactions = transactions;
+        this.engineerLocks = engineerLocks;
         this.events = events;
         this.clock = clock;
     }
 
     /** A new (or re-routed) incident: start routing and ring the first wave. */
     public void route(String incidentId) {
-        var incident = incidents.get(incidentId);
+        // Under load an opening may wait longer than a sweep for its turn; ranking it twice would only add to the load.
+        if (!startingNow.add(incidentId)) {
+            return;
+        }
+        try {
+            startRouting(incidentId);
+        } finally {
+            startingNow.remove(incidentId);
+        }
+    }
+
+    private void startRouting(String incidentId) {
+        var incident = incidents.summary(incidentId);
         if (!routable(incident)) {
             return;
         }
-        // The ranking only reads the index, so it runs before the lock: decisions queue behind each other for the
-        // few queries that need the lock, not for a search each. The wave still filters the ranking by fresh state,
-        // and ranks again should someone have been asked in between.
+        // The ranking only reads the index, so it runs before the decision: the incident's row stays locked for the
+        // few queries that need it, not for a search. The wave still filters the ranking by fresh state, and ranks
+        // again should someone have been asked in between.
         var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
         var asked = askedIn(previous, latestRound(previous));
         var ranking = rank(incident, asked, firstDepth(settings.policy(incident.severity()).waveSize(), asked));
-        lock.inTransaction(() -> {
-            if (!routable(incidents.get(incidentId))) {
-                return;
+        decide(() -> {
+            if (routable(incidents.lock(incidentId))) {
+                nextWave(incidents.startRouting(incidentId), null, ranking);
             }
-            incidents.startRouting(incidentId);
-            nextWave(incidents.get(incidentId), null, ranking);
         });
     }
 
@@ -100,8 +123,8 @@ public class Dispatcher {
      * but those who merely let an offer run out (or were withdrawn) may be asked once more.
      */
     public IncidentView reroute(String incidentId, String reason, String actor) {
-        return lock.inTransaction(() -> {
-            var incident = incidents.get(incidentId);
+        return decide(() -> {
+            var incident = incidents.lock(incidentId);
             if (incident.status() != IncidentStatus.ROUTING && incident.status() != IncidentStatus.ESCALATED) {
                 throw new ConflictException("cannot re-route incident " + incidentId + " while it is " + incident.status()
                         + "; only ESCALATED or ROUTING incidents go back to routing");
@@ -109,7 +132,7 @@ public class Dispatcher {
             withdrawOthers(incidentId, "re-routed by " + actor, clock.instant());
             incidents.reroute(incidentId, reason, actor);
             int round = latestRound(offers.findByIncidentIdOrderByCreatedAt(incidentId)) + 1;
-            nextWave(incidents.get(incidentId), round);
+            nextWave(incidents.summary(incidentId), round);
             return incidents.get(incidentId);
         });
     }
@@ -123,8 +146,8 @@ public class Dispatcher {
      * @throws ConflictException when the incident is not waiting for an engineer or nobody qualifies; then nothing changed
      */
     public IncidentView broadcast(String incidentId, String reason, String actor) {
-        return lock.inTransaction(() -> {
-            var incident = incidents.get(incidentId);
+        return decide(() -> {
+            var incident = incidents.lock(incidentId);
             var status = incident.status();
             if (status != IncidentStatus.OPEN && status != IncidentStatus.ROUTING && status != IncidentStatus.ESCALATED) {
                 throw new ConflictException("cannot broadcast incident " + incidentId + " while it is " + status
@@ -144,7 +167,7 @@ public class Dispatcher {
             }
             incidents.broadcast(incidentId, reason, actor);
             int round = latestRound(previous) + 1;
-            ring(incidents.get(incidentId), policy, round, 1, everyone, "Broadcast");
+            ring(incidents.summary(incidentId), policy, round, 1, everyone, "Broadcast");
             return incidents.get(incidentId);
         });
     }
@@ -157,16 +180,24 @@ public class Dispatcher {
         if (status == EngineerStatus.AVAILABLE) {
             return;
         }
-        lock.inTransaction(() -> {
-            var now = clock.instant();
-            String why = engineerId + " went " + status;
-            for (var offer : offers.findByEngineerIdAndStatusOrderByExpiresAt(engineerId, OfferStatus.PENDING)) {
-                offer.withdraw(why, now);
-                incidents.note(offer.incidentId(), "WITHDRAWN", "Offer to " + engineerId + " withdrawn: " + why, actor);
-                events.publishEvent(new OfferWithdrawn(offer.getId(), offer.incidentId(), engineerId, why));
-                moveOnIfSilent(offer.incidentId());
-            }
+        // Read under the engineer's lock: a wave ringing them right now has committed by then and is found here; a
+        // later one reads their new status and leaves them out.
+        List<Offer> ringing = transactions.execute(tx -> {
+            engineerLocks.lock(List.of(engineerId));
+            return offers.findByEngineerIdAndStatusOrderByExpiresAt(engineerId, OfferStatus.PENDING);
         });
+        String why = engineerId + " went " + status;
+        for (var ringingOffer : ringing) {
+            decide(() -> {
+                incidents.lock(ringingOffer.incidentId());
+                offers.findForUpdate(ringingOffer.getId()).filter(Offer::isPending).ifPresent(offer -> {
+                    offer.withdraw(why, clock.instant());
+                    incidents.note(offer.incidentId(), "WITHDRAWN", "Offer to " + engineerId + " withdrawn: " + why, actor);
+                    events.publishEvent(new OfferWithdrawn(offer.getId(), offer.incidentId(), engineerId, why));
+                    moveOnIfSilent(offer.incidentId());
+                });
+            });
+        }
     }
 
     public List<PendingOffer> pendingFor(String engineerId) {
@@ -174,7 +205,7 @@ public class Dispatcher {
         return offers.findByEngineerIdAndStatusOrderByExpiresAt(engineerId, OfferStatus.PENDING).stream()
                 .filter(offer -> !offer.hasExpiredAt(now))
                 .map(offer -> {
-                    var incident = incidents.get(offer.incidentId());
+                    var incident = incidents.summary(offer.incidentId());
                     return new PendingOffer(offer.getId(), incident.id(), incident.severity(), incident.title(),
                             incident.systemId(), offer.expiresAt());
                 })
@@ -183,8 +214,9 @@ public class Dispatcher {
 
     /** The engineer takes the incident: exactly one accept wins, every other offer of it is withdrawn. */
     public void accept(String offerId, String engineerId) {
-        lock.inTransaction(() -> {
+        decide(() -> {
             var offer = ownOffer(offerId, engineerId);
+            engineerLocks.lock(List.of(engineerId));
             var now = clock.instant();
             if (offer.isPending() && offer.hasExpiredAt(now)) {
                 throw new ConflictException("offer " + offerId + " expired at " + offer.expiresAt());
@@ -210,7 +242,7 @@ public class Dispatcher {
     }
 
     public void decline(String offerId, String engineerId, String reason) {
-        lock.inTransaction(() -> {
+        decide(() -> {
             var offer = ownOffer(offerId, engineerId);
             var now = clock.instant();
             if (!offer.isPending()) {
@@ -228,10 +260,13 @@ public class Dispatcher {
     public void expireDue() {
         var now = clock.instant();
         for (var due : offers.findDue(now)) {
-            lock.inTransaction(() -> offers.findForUpdate(due.getId()).filter(Offer::isPending).ifPresent(offer -> {
-                expire(offer, now);
-                moveOnIfSilent(offer.incidentId());
-            }));
+            decide(() -> {
+                incidents.lock(due.incidentId());
+                offers.findForUpdate(due.getId()).filter(Offer::isPending).ifPresent(offer -> {
+                    expire(offer, now);
+                    moveOnIfSilent(offer.incidentId());
+                });
+            });
         }
     }
 
@@ -250,12 +285,14 @@ public class Dispatcher {
             }
         }
         for (String incidentId : incidents.routingIncidentIds()) {
-            lock.inTransaction(() -> {
-                if (!offers.hasPending(incidentId)) {
-                    var incident = incidents.get(incidentId);
-                    if (incident.status() == IncidentStatus.ROUTING) {
-                        nextWave(incident, null);
-                    }
+            // Nearly all of them ring: a look without a transaction or lock first, the decision only for the rest.
+            if (offers.hasPending(incidentId)) {
+                continue;
+            }
+            decide(() -> {
+                var incident = incidents.lock(incidentId);
+                if (incident.status() == IncidentStatus.ROUTING && !offers.hasPending(incidentId)) {
+                    nextWave(incident, null);
                 }
             });
         }
@@ -263,12 +300,44 @@ public class Dispatcher {
 
     /** The incident left routing some other way (a dispatcher assigned or resolved it): stop ringing. */
     void withdrawAll(String incidentId, String reason) {
-        lock.inTransaction(() -> withdrawOthers(incidentId, reason, clock.instant()));
+        // Safe to look without the lock: this runs after the change committed, and a wave being written holds the
+        // incident's row, so it either committed before (and is seen here) or sees the change and rings nobody.
+        // After an accept, the accept itself withdrew the rest: nothing to do, no transaction.
+        if (!offers.hasPending(incidentId)) {
+            return;
+        }
+        decide(() -> {
+            incidents.lock(incidentId);
+            withdrawOthers(incidentId, reason, clock.instant());
+        });
+    }
+
+    /**
+     * Runs one decision in its own transaction. The work locks its incident first; should another decision hold an
+     * engineer it needs in a way that could make both wait for each other, it is rolled back and runs again.
+     */
+    private <T> T decide(Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions.execute(tx -> work.get());
+            } catch (EngineerLocks.Contended e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void decide(Runnable work) {
+        decide(() -> {
+            work.run();
+            return null;
+        });
     }
 
     private void moveOnIfSilent(String incidentId) {
         if (!offers.hasPending(incidentId)) {
-            var incident = incidents.get(incidentId);
+            var incident = incidents.summary(incidentId);
             if (incident.status() == IncidentStatus.ROUTING) {
                 nextWave(incident, null);
             }
@@ -381,19 +450,24 @@ public class Dispatcher {
         var eligible = new ArrayList<Recommendation>(qualified.size());
         qualified.stream().filter(r -> presence.isConnected(r.engineerId())).forEach(eligible::add);
         qualified.stream().filter(r -> !presence.isConnected(r.engineerId())).forEach(eligible::add);
-        Map<String, EngineerView> live = new HashMap<>();
-        directory.findEngineers(eligible.stream().map(Recommendation::engineerId).toList())
-                .forEach(e -> live.put(e.id(), e));
-        Map<String, Integer> ringing = ringingCounts(live.keySet());
-        var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
+        // A slot's worth at a time: usually the best ranked are free, and only they are read and locked.
         var chosen = new ArrayList<Recommendation>();
-        for (var candidate : eligible) {
-            var engineer = live.get(candidate.engineerId());
-            if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
-                    && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()) {
-                chosen.add(candidate);
-                if (chosen.size() == wanted) {
-                    break;
+        for (int from = 0; from < eligible.size() && chosen.size() < wanted; from += wanted) {
+            var batch = eligible.subList(from, Math.min(from + wanted, eligible.size()));
+            var ids = batch.stream().map(Recommendation::engineerId).toList();
+            // Locked before their status and load are read, and until this decision has committed: nobody else rings
+            // or assigns them in between, so the capacity check still holds when the offers are in.
+            engineerLocks.lock(ids);
+            Map<String, EngineerView> live = new HashMap<>();
+            directory.findEngineers(ids).forEach(e -> live.put(e.id(), e));
+            Map<String, Integer> ringing = ringingCounts(live.keySet());
+            var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
+            for (var candidate : batch) {
+                var engineer = live.get(candidate.engineerId());
+                if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
+                        && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()
+                        && chosen.size() < wanted) {
+                    chosen.add(candidate);
                 }
             }
         }
@@ -429,11 +503,13 @@ public class Dispatcher {
         }
     }
 
+    /** Locks the offer's incident, then the offer: every decision locks its incident first. */
     private Offer ownOffer(String offerId, String engineerId) {
-        var offer = offers.findForUpdate(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
-        if (!offer.engineerId().equals(engineerId)) {
+        var owner = offers.ownerOf(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
+        if (!owner.engineerId().equals(engineerId)) {
             throw new ForbiddenException("offer " + offerId + " was made to someone else");
         }
-        return offer;
+        incidents.lock(owner.incidentId());
+        return offers.findForUpdate(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
     }
 }

@@ -18,6 +18,13 @@ interface Offers extends JpaRepository<Offer, String> {
     @Query("select o from Offer o where o.id = :id")
     Optional<Offer> findForUpdate(@Param("id") String id);
 
+    /** Whose offer it is and for which incident, without loading (or locking) the offer itself. */
+    @Query("select new io.switchboard.routing.Offers$Owner(o.incidentId, o.engineerId) from Offer o where o.id = :id")
+    Optional<Owner> ownerOf(@Param("id") String id);
+
+    record Owner(String incidentId, String engineerId) {
+    }
+
     List<Offer> findByIncidentIdOrderByCreatedAt(String incidentId);
 
     List<Offer> findByIncidentIdAndStatus(String incidentId, OfferStatus status);

@@ -1,14 +1,15 @@
 package io.switchboard.routing;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.persistence.AfterCommit;
 
 /**
- * Counts offers by outcome as switchboard.offers{outcome} for /actuator/metrics. Fed by the committed events, so a
- * decision that rolled back never counts; in memory from the start of this server, while GET /api/stats counts the
- * database.
+ * Counts offers by outcome as switchboard.offers{outcome} for /actuator/metrics. Counted once the decision has
+ * committed, so one that rolled back never counts; in memory from the start of this server, while GET /api/stats counts
+ * the database. Not a durable reaction: a counter that starts at zero after a restart has nothing to replay.
  */
 @Component
 class RoutingMetrics {
@@ -18,27 +19,27 @@ class RoutingMetrics {
         this.registry = registry;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(OfferMade made) {
         count("made");
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(OfferAccepted accepted) {
         count("accepted");
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(OfferDeclined declined) {
         count("declined");
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(OfferExpired expired) {
         count("expired");
     }
 
     private void count(String outcome) {
-        registry.counter("switchboard.offers", "outcome", outcome).increment();
+        AfterCommit.run(() -> registry.counter("switchboard.offers", "outcome", outcome).increment());
     }
 }

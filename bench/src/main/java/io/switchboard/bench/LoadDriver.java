@@ -51,6 +51,8 @@ public final class LoadDriver {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CSRF = "load-driver-csrf";
     static final String PASSWORD = "load-pass-1";
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    static final int CONNECT_ATTEMPTS = 3;
 
     final Args args;
     final int engineers;
@@ -66,6 +68,10 @@ public final class LoadDriver {
     });
     String base;
     String adminCookie;
+    /** The server's process when the driver started it, for its CPU time; null with --url. */
+    ProcessHandle serverProcess;
+    /** CPU seconds spent by the server and the driver from the first incident to the end of the grace period. */
+    double serverCpuSeconds = Double.NaN, driverCpuSeconds;
 
     // measurements
     final Recorder toOffer = new Recorder(3);
@@ -76,7 +82,8 @@ public final class LoadDriver {
     final Map<Integer, Boolean> offered = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     final AtomicLong offers = new AtomicLong(), accepted = new AtomicLong(), acceptConflicts = new AtomicLong(),
-            resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong();
+            resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong(),
+            connectRetries = new AtomicLong();
     final AtomicLong maxHeap = new AtomicLong();
     final DoubleAccumulator maxCpu = new DoubleAccumulator(Math::max, 0);
     final List<Double> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -109,6 +116,7 @@ public final class LoadDriver {
         int code;
         try (var server = driver.args.get("url", null) == null ? ServerProcess.start(driver.args) : null) {
             driver.base = server == null ? driver.args.get("url", null) : server.base();
+            driver.serverProcess = server == null ? null : server.process().toHandle();
             code = driver.run();
         }
         System.exit(code);
@@ -139,17 +147,13 @@ public final class LoadDriver {
         t = System.nanoTime();
         var stomps = new Stomp[engineers];
         URI ws = URI.create(base.replaceFirst("^http", "ws") + "/ws");
-        inParallel(engineers, 64, i -> Stomp.connect(sockets, ws, cookies[i], "/user/queue/offers",
-                frame -> onFrame(cookies[i], frame), closed -> {
-                    if (!closing) {
-                        error("STOMP closed by the server: " + closed);
-                    }
-                })
-                .thenAccept(s -> stomps[i] = s));
-        log("connected %,d engineers over STOMP (subscribed to /user/queue/offers, receipts received) in %.1f s",
-                engineers, secondsSince(t));
+        inParallel(engineers, 64, i -> connect(ws, cookies[i], CONNECT_ATTEMPTS).thenAccept(s -> stomps[i] = s));
+        log("connected %,d engineers over STOMP (subscribed to /user/queue/offers, receipts received) in %.1f s;"
+                + " %d connect(s) tried again after %d s without an answer", engineers, secondsSince(t),
+                connectRetries.get(), CONNECT_TIMEOUT.toSeconds());
 
         var sampler = timers.scheduleAtFixedRate(this::sampleServer, 0, 1, TimeUnit.SECONDS);
+        double serverCpuAtStart = cpuSeconds(serverProcess), driverCpuAtStart = cpuSeconds(ProcessHandle.current());
         openIncidents(world);
         long graceSeconds = args.getLong("grace", 15);
         log("all %,d incidents sent; waiting up to %d s for the last offers", opened.get(), graceSeconds);
@@ -158,6 +162,8 @@ public final class LoadDriver {
             Thread.sleep(200);
         }
         sampler.cancel(false);
+        serverCpuSeconds = cpuSeconds(serverProcess) - serverCpuAtStart;
+        driverCpuSeconds = cpuSeconds(ProcessHandle.current()) - driverCpuAtStart;
         measuring = false;
         synchronized (toOfferAll) {
             toOfferAll.add(toOffer.getIntervalHistogram()); // offers that came during the grace period
@@ -171,6 +177,28 @@ public final class LoadDriver {
             }
         }
         return report(lost);
+    }
+
+    /**
+     * One engineer's STOMP session. Once in a while a handshake or receipt out of thousands never comes back; rather than
+     * wait for it forever, the attempt is aborted after {@link #CONNECT_TIMEOUT} and made again.
+     */
+    CompletableFuture<Stomp> connect(URI ws, String cookie, int attempts) {
+        return Stomp.connect(sockets, ws, cookie, "/user/queue/offers", CONNECT_TIMEOUT, frame -> onFrame(cookie, frame),
+                closed -> {
+                    if (!closing) {
+                        error("STOMP closed by the server: " + closed);
+                    }
+                }).handle((stomp, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(stomp);
+                    }
+                    if (attempts <= 1) {
+                        return CompletableFuture.<Stomp>failedFuture(failure);
+                    }
+                    connectRetries.incrementAndGet();
+                    return connect(ws, cookie, attempts - 1);
+                }).thenCompose(next -> next);
     }
 
     /** Opens incidents at a fixed rate (open loop: a slow answer does not delay the next one). */
@@ -342,6 +370,10 @@ public final class LoadDriver {
         out.append(String.format("  errors: %s%n", errors));
         out.append(String.format("  server: max heap used %,d MB; process cpu mean %.0f%% max %.0f%% (of all cores); load %s%n",
                 maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
+        // Both on one machine: the driver's share shows how much of the cores the server could not have.
+        out.append(String.format("  cpu from the first incident to the end of the grace period: server %.1f s (%.1f ms per"
+                + " incident), driver %.1f s (%.1f ms per incident)%n", serverCpuSeconds, 1000 * serverCpuSeconds
+                / Math.max(1, opened.get()), driverCpuSeconds, 1000 * driverCpuSeconds / Math.max(1, opened.get())));
         System.out.print(out);
         Path file = Path.of(args.get("out", "bench/results/load-" + engineers + "-" + rate + ".txt"));
         Files.createDirectories(file.getParent());
@@ -465,6 +497,12 @@ public final class LoadDriver {
         System.out.println(line);
     }
 
+    /** CPU time of a process so far (all its threads), NaN when unknown. */
+    static double cpuSeconds(ProcessHandle process) {
+        return process == null ? Double.NaN
+                : process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     static double secondsSince(long nanos) {
         return (System.nanoTime() - nanos) / 1e9;
     }
@@ -486,6 +524,8 @@ public final class LoadDriver {
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx" + args.get("server-heap", "2g")));
             if (args.get("jfr", "false").equals("true")) {
+                // deep enough for a request's whole stack (Spring, Hibernate and virtual threads go past the default 64)
+                command.add("-XX:FlightRecorderOptions:stackdepth=256");
                 command.add("-XX:StartFlightRecording=filename=bench/target/jfr/load-server.jfr,settings=profile");
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.switchboard.SwitchboardApplication",

@@ -3,10 +3,12 @@ package io.switchboard.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -50,17 +52,23 @@ final class Stomp implements WebSocket.Listener {
 
     /**
      * Opens the WebSocket with the session cookie, sends CONNECT, and SUBSCRIBE with a receipt once CONNECTED; the
-     * future completes at the RECEIPT, so no message sent after it can be missed.
+     * future completes at the RECEIPT, so no message sent after it can be missed. Fails, with the socket aborted, when
+     * the handshake or the receipt takes longer than {@code timeout} each: a half-open session is not left behind.
      */
     static CompletableFuture<Stomp> connect(HttpClient http, URI uri, String cookie, String destination,
-            Consumer<Frame> onFrame, Consumer<String> onClosed) {
+            Duration timeout, Consumer<Frame> onFrame, Consumer<String> onClosed) {
         var stomp = new Stomp(destination, onFrame, onClosed);
-        return http.newWebSocketBuilder().header("Cookie", cookie).buildAsync(uri, stomp)
+        return http.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(timeout).buildAsync(uri, stomp)
                 .thenCompose(ws -> {
                     stomp.socket = ws;
                     return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0", true);
                 })
-                .thenCompose(ws -> stomp.subscribed)
+                .thenCompose(ws -> stomp.subscribed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .whenComplete((done, failure) -> {
+                    if (failure != null && stomp.socket != null) {
+                        stomp.socket.abort();
+                    }
+                })
                 .thenApply(done -> stomp);
     }
 

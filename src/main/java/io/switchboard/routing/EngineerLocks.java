@@ -1,0 +1,84 @@
+package io.switchboard.routing;
+
+import java.util.Collection;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Makes decisions that add to an engineer's load (ringing them, an accept) take turns per engineer, so the capacity
+ * check "assigned + ringing < maxActive" still holds when its transaction commits. Decisions about different
+ * engineers run side by side. One Switchboard node owns its database, so locks in this JVM are enough.
+ *
+ * <p>A lock is held until the current transaction has ended, so whoever comes next reads what the holder committed.
+ * Locks are striped (an engineer id hashes to one of {@value #STRIPES}) and taken in stripe order; a stripe below one
+ * already held is only tried, and {@link Contended} is thrown when it is busy, so two decisions never wait on each
+ * other in a circle. The caller retries the whole decision.
+ */
+@Component
+class EngineerLocks {
+    static final int STRIPES = 1024;
+
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    EngineerLocks() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Locks these engineers until the current transaction ends. */
+    void lock(Collection<String> engineerIds) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("engineer locks are released when the transaction ends; there is none");
+        }
+        var held = held();
+        var wanted = new TreeSet<Integer>();
+        engineerIds.forEach(id -> wanted.add(Math.floorMod(id.hashCode(), STRIPES)));
+        wanted.removeAll(held);
+        for (int stripe : wanted) {
+            var lock = stripes[stripe];
+            if (held.isEmpty() || stripe > held.last()) {
+                lock.lock();
+            } else if (!lock.tryLock()) {
+                throw new Contended();
+            }
+            held.add(stripe);
+        }
+    }
+
+    /** The stripes this transaction holds; released, all of them, once it has committed or rolled back. */
+    private TreeSet<Integer> held() {
+        @SuppressWarnings("unchecked")
+        var held = (TreeSet<Integer>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            var fresh = new TreeSet<Integer>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return Ordered.HIGHEST_PRECEDENCE; // before the after-commit reactions: let the next one go at once
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(EngineerLocks.this);
+                    fresh.forEach(stripe -> stripes[stripe].unlock());
+                }
+            });
+            return fresh;
+        }
+        return held;
+    }
+
+    /** An engineer this decision needs is locked by another one that may wait for this: start the decision again. */
+    static final class Contended extends RuntimeException {
+        Contended() {
+            super("an engineer this routing decision needs is locked by another one; retrying", null, false, false);
+        }
+    }
+}

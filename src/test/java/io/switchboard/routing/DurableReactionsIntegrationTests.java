@@ -1,0 +1,81 @@
+package io.switchboard.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.switchboard.support.Fixtures;
+import io.switchboard.support.IntegrationTest;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Only the reactions that must survive a crash are kept in Spring Modulith's event publication registry: starting
+ * routing, withdrawing offers once an incident left routing, and indexing a resolved incident. Live messages and
+ * in-memory counters are plain after-commit reactions: a client that was away reads the state over REST, so they
+ * cost no event publication row, and neither do the updates that leave nothing to withdraw.
+ */
+@IntegrationTest
+class DurableReactionsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anIncidentFromOpenToResolvedStoresOnlyItsDurableReactions() throws Exception {
+        var fixtures = new Fixtures(port);
+        var scenario = new RoutingScenario(port, fixtures);
+        String system = fixtures.system(fixtures.customer());
+        String engineer = fixtures.engineer(system, 5, 10);
+        var engineerApi = fixtures.as(scenario.engineerUser(engineer));
+        try (var client = scenario.connect(scenario.userOf(engineer))) {
+            var offers = client.subscribe("/user/queue/offers");
+            String incident = fixtures.quietIncident(fixtures.admin(), system, "SEV3");
+            // the OFFER frame arriving shows the live messages still go out
+            String offer = RoutingScenario.nextFor(offers, "OFFER", incident).path("offerId").asString();
+            assertThat(engineerApi.post("/api/offers/" + offer + "/accept", "").status()).isEqualTo(200);
+            assertThat(engineerApi.post("/api/incidents/" + incident + "/resolve", "{\"resolution\":\"swapped it\"}")
+                    .status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> completed(incident) == 4);
+            assertThat(publications(incident)).containsExactlyInAnyOrder(
+                    "IncidentOpened -> RoutingTriggers",
+                    "IncidentUpdated -> RoutingTriggers", // assigned
+                    "IncidentUpdated -> RoutingTriggers", // resolved
+                    "IncidentsResolved -> IndexFeeder");
+        }
+    }
+
+    private List<String> publications(String incidentId) {
+        return jdbc.queryForList("select event_type, listener_id from event_publication where serialized_event like ?",
+                "%" + incidentId + "%").stream()
+                .map(row -> simpleName((String) row.get("EVENT_TYPE")) + " -> "
+                        + ownerOf((String) row.get("LISTENER_ID")))
+                .toList();
+    }
+
+    private int completed(String incidentId) {
+        return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ? "
+                + "and completion_date is not null", Integer.class, "%" + incidentId + "%");
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** "io.switchboard.routing.RoutingTriggers.on(io.switchboard...)" -> "RoutingTriggers" */
+    private static String ownerOf(String listenerId) {
+        String method = listenerId.substring(0, listenerId.indexOf('('));
+        String type = method.substring(0, method.lastIndexOf('.'));
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,122 @@
+package io.switchboard.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
+/** Engineer locks are held until the transaction ends, and never make two decisions wait for each other in a circle. */
+class EngineerLocksTests {
+    private final EngineerLocks locks = new EngineerLocks();
+
+    @AfterEach
+    void endTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+        }
+    }
+
+    @Test
+    void anotherDecisionWaitsForTheEngineerUntilTheHolderCommits() throws Exception {
+        begin();
+        locks.lock(List.of("ENG-1"));
+        var other = inOtherTransaction(() -> locks.lock(List.of("ENG-1")), null);
+
+        assertThatThrownBy(() -> other.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRollbackReleasesTheEngineersToo() throws Exception {
+        begin();
+        locks.lock(List.of("ENG-1", "ENG-2"));
+        complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+
+        inOtherTransaction(() -> locks.lock(List.of("ENG-2", "ENG-1")), null).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void engineersOfOtherStripesDoNotWaitForEachOther() throws Exception {
+        var ids = idsOnDifferentStripes();
+        begin();
+        locks.lock(List.of(ids.low()));
+
+        inOtherTransaction(() -> locks.lock(List.of(ids.high())), null).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aStripeBelowOneAlreadyHeldIsOnlyTriedAndABusyOneStartsTheDecisionAgain() throws Exception {
+        var ids = idsOnDifferentStripes();
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var other = inOtherTransaction(() -> {
+            locks.lock(List.of(ids.low()));
+            holding.countDown();
+        }, release);
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+        begin();
+        locks.lock(List.of(ids.high()));
+        // waiting here could be a circle (the other may come for ids.high() next): give up at once instead
+        assertThatThrownBy(() -> locks.lock(List.of(ids.low()))).isInstanceOf(EngineerLocks.Contended.class);
+        release.countDown();
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void withoutATransactionNothingWouldReleaseTheLocksSoNoneIsTaken() {
+        assertThatThrownBy(() -> locks.lock(List.of("ENG-1"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    private record Pair(String low, String high) {
+    }
+
+    private static Pair idsOnDifferentStripes() {
+        String a = "ENG-A";
+        for (int i = 0;; i++) {
+            String b = "ENG-B" + i;
+            int sa = Math.floorMod(a.hashCode(), EngineerLocks.STRIPES), sb = Math.floorMod(b.hashCode(), EngineerLocks.STRIPES);
+            if (sa != sb) {
+                return sa < sb ? new Pair(a, b) : new Pair(b, a);
+            }
+        }
+    }
+
+    private static void begin() {
+        TransactionSynchronizationManager.initSynchronization();
+    }
+
+    private static void complete(int status) {
+        var synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationUtils.invokeAfterCompletion(synchronizations, status);
+        TransactionSynchronizationManager.clearSynchronization();
+    }
+
+    /** Runs {@code work} in a transaction of another thread, ended (committed) after {@code release} if given. */
+    private static CompletableFuture<Void> inOtherTransaction(Runnable work, CountDownLatch release) {
+        return CompletableFuture.runAsync(() -> {
+            begin();
+            try {
+                work.run();
+                if (release != null) {
+                    release.await(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                complete(TransactionSynchronization.STATUS_COMMITTED);
+            }
+        });
+    }
+}
