@@ -130,8 +130,7 @@ public class DirectoryService implements Directory, AccountReferences {
         var knownSystems = knownSystems(requests.stream()
                 .flatMap(r -> r.systems() == null ? Stream.empty() : r.systems().stream()).toList());
         var ids = requests.stream().map(r -> Ids.orNew(r.id())).toList();
-        var taken = new HashSet<>(InChunks.read(requests.stream().map(NewEngineer::id).filter(Objects::nonNull).toList(),
-                engineers::findExistingIds));
+        var taken = existingEngineerIds(requests.stream().map(NewEngineer::id).filter(Objects::nonNull).toList());
         var seen = new HashSet<String>();
         var ready = new ArrayList<Engineer>(requests.size());
         var problems = new TreeMap<Integer, RuntimeException>();
@@ -188,7 +187,7 @@ public class DirectoryService implements Directory, AccountReferences {
     @Override
     @Transactional(readOnly = true)
     public java.util.Set<String> existingEngineerIds(Collection<String> engineerIds) {
-        return engineerIds.isEmpty() ? java.util.Set.of() : new HashSet<>(engineers.findExistingIds(engineerIds));
+        return new HashSet<>(InChunks.read(engineerIds, engineers::findExistingIds));
     }
 
     @Override

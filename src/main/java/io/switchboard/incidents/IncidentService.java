@@ -171,7 +171,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         // The id-only look-ups first: the systems are entities, and every query after them would dirty-check them all.
         var engineerIds = new HashSet<String>();
         batch.forEach(h -> engineerIds.add(h.resolvedBy()));
-        var knownEngineers = new HashSet<>(InChunks.read(engineerIds, directory::existingEngineerIds));
+        var knownEngineers = directory.existingEngineerIds(engineerIds);
         var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
         var existing = new HashSet<>(InChunks.read(explicitIds, incidents::findExistingIds));
         Set<String> systemIds = new HashSet<>();
