@@ -3,19 +3,15 @@ package io.switchboard.directory;
 import io.switchboard.persistence.AssignedId;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Immutable;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -38,27 +34,21 @@ class Engineer extends AssignedId {
     @Version
     private long version;
 
-    @ElementCollection
-    @CollectionTable(name = "engineer_skill", joinColumns = @JoinColumn(name = "engineer_id"))
-    @Column(name = "skill")
-    @BatchSize(size = 100)
-    private List<String> skills = new ArrayList<>();
+    @Convert(converter = JsonListColumn.Strings.class)
+    @Immutable
+    private List<String> skills = List.of();
 
-    @ElementCollection
-    @CollectionTable(name = "engineer_language", joinColumns = @JoinColumn(name = "engineer_id"))
-    @Column(name = "language")
-    @BatchSize(size = 100)
-    private List<String> languages = new ArrayList<>();
+    @Convert(converter = JsonListColumn.Strings.class)
+    @Immutable
+    private List<String> languages = List.of();
 
-    @ElementCollection
-    @CollectionTable(name = "engineer_system", joinColumns = @JoinColumn(name = "engineer_id"))
-    @BatchSize(size = 100)
-    private List<SystemLevel> systems = new ArrayList<>();
+    @Convert(converter = JsonListColumn.SystemLevels.class)
+    @Immutable
+    private List<SystemLevel> systems = List.of();
 
-    @ElementCollection
-    @CollectionTable(name = "engineer_certification", joinColumns = @JoinColumn(name = "engineer_id"))
-    @BatchSize(size = 100)
-    private List<Certification> certifications = new ArrayList<>();
+    @Convert(converter = JsonListColumn.Certifications.class)
+    @Immutable
+    private List<Certification> certifications = List.of();
 
     protected Engineer() {
     }
@@ -80,13 +70,13 @@ class Engineer extends AssignedId {
             email = patch.email();
         }
         if (patch.skills() != null) {
-            skills = new ArrayList<>(patch.skills().stream().map(String::trim).distinct().toList());
+            skills = patch.skills().stream().map(String::trim).distinct().toList();
         }
         if (patch.systems() != null) {
-            systems = new ArrayList<>(patch.systems());
+            systems = List.copyOf(patch.systems());
         }
         if (patch.certifications() != null) {
-            certifications = new ArrayList<>(patch.certifications());
+            certifications = List.copyOf(patch.certifications());
         }
         if (patch.base() != null) {
             baseLat = patch.base().lat();
@@ -96,7 +86,7 @@ class Engineer extends AssignedId {
             timeZone = patch.timeZone();
         }
         if (patch.languages() != null) {
-            languages = new ArrayList<>(patch.languages());
+            languages = List.copyOf(patch.languages());
         }
         if (patch.maxActive() != null) {
             maxActive = patch.maxActive();
@@ -125,7 +115,7 @@ class Engineer extends AssignedId {
 
     EngineerView view(int activeIncidents) {
         GeoPoint base = baseLat == null ? null : new GeoPoint(baseLat, baseLon);
-        return new EngineerView(id, name, email, List.copyOf(skills), List.copyOf(systems), List.copyOf(certifications),
-                base, timeZone, List.copyOf(languages), maxActive, status, activeIncidents);
+        return new EngineerView(id, name, email, skills, systems, certifications, base, timeZone, languages, maxActive,
+                status, activeIncidents);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -16,8 +17,8 @@ public record NewEngineer(
         @NotBlank @Size(max = 200) String name,
         @Email @Size(max = 320) String email,
         @Size(max = 100) List<@NotBlank @Size(max = 100) String> skills,
-        @Size(max = 500) List<@Valid SystemLevel> systems,
-        @Size(max = 100) List<@Valid Certification> certifications,
+        @Size(max = 500) List<@NotNull @Valid SystemLevel> systems,
+        @Size(max = 100) List<@NotNull @Valid Certification> certifications,
         @Valid GeoPoint base,
         @Size(max = 64) String timeZone,
         @Size(max = 20) List<@NotBlank @Size(max = 50) String> languages,

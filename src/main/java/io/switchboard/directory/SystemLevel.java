@@ -1,7 +1,5 @@
 package io.switchboard.directory;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,8 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** How well an engineer declares to know one customer system, 1 (has seen it) to 5 (built it). */
-@Embeddable
 public record SystemLevel(
-        @NotBlank @Size(max = 64) @Column(name = "system_id") String systemId,
-        @NotNull @Min(1) @Max(5) @Column(name = "level") Integer level) {
+        @NotBlank @Size(max = 64) String systemId,
+        @NotNull @Min(1) @Max(5) Integer level) {
 }

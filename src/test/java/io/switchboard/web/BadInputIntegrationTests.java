@@ -130,6 +130,8 @@ class BadInputIntegrationTests {
         rows.add(post("admin", engineers, "{\"id\":\"" + badId + "\",\"name\":\"N\",\"timeZone\":\"Mars/Olympus\"}", "timeZone"));
         rows.add(post("admin", engineers, "{\"id\":\"" + badId + "\",\"name\":\"N\",\"skills\":\"plc\"}", "skills"));
         rows.add(post("admin", engineers, "{\"id\":\"" + badId + "\",\"name\":\"N\",\"certifications\":[{\"name\":\"c\",\"expires\":\"tomorrow\"}]}", "expires"));
+        rows.add(post("admin", engineers, "{\"id\":\"" + badId + "\",\"name\":\"N\",\"systems\":[null]}", "systems[0]"));
+        rows.add(post("admin", engineers, "{\"id\":\"" + badId + "\",\"name\":\"N\",\"certifications\":[null]}", "certifications[0]"));
         rows.add(bad("admin", HttpMethod.POST, engineers, "{\"id\":\"" + badId + "\",\"name\":\"" + HUGE + "\"}", 413));
         // PATCH /api/engineers/{id}
         String patch = "/api/engineers/" + engineerId;
@@ -141,6 +143,7 @@ class BadInputIntegrationTests {
         rows.add(bad("admin", HttpMethod.PATCH, patch, "{\"base\":{\"lat\":91,\"lon\":4}}", 400, "base.lat"));
         rows.add(bad("admin", HttpMethod.PATCH, patch, "{\"systems\":[{\"systemId\":\"NO-SUCH-SYSTEM\",\"level\":3}]}", 400, "systems"));
         rows.add(bad("admin", HttpMethod.PATCH, patch, "{\"timeZone\":\"Mars/Olympus\"}", 400, "timeZone"));
+        rows.add(bad("admin", HttpMethod.PATCH, patch, "{\"certifications\":[null]}", 400, "certifications[0]"));
         rows.add(bad("admin", HttpMethod.PATCH, patch, "{\"name\":\"" + HUGE + "\"}", 413));
         // POST /api/users
         rows.add(post("admin", "/api/users", malformed));
