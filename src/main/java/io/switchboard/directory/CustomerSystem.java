@@ -3,17 +3,13 @@ package io.switchboard.directory;
 import io.switchboard.persistence.AssignedId;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Immutable;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 /** One customized installation at a customer's site. */
@@ -30,11 +26,9 @@ class CustomerSystem extends AssignedId {
     private Double siteLat;
     private Double siteLon;
     private Instant createdAt;
-    @ElementCollection
-    @CollectionTable(name = "system_tag", joinColumns = @JoinColumn(name = "system_id"))
-    @Column(name = "tag")
-    @BatchSize(size = 100)
-    private List<String> tags = new ArrayList<>();
+    @Convert(converter = JsonListColumn.Strings.class)
+    @Immutable
+    private List<String> tags = List.of();
 
     protected CustomerSystem() {
     }
@@ -50,7 +44,7 @@ class CustomerSystem extends AssignedId {
             this.siteLat = request.site().lat();
             this.siteLon = request.site().lon();
         }
-        this.tags = request.tags() == null ? new ArrayList<>() : new ArrayList<>(request.tags());
+        this.tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
         this.createdAt = createdAt;
     }
 
@@ -61,6 +55,6 @@ class CustomerSystem extends AssignedId {
 
     SystemView view() {
         Site site = siteLat == null ? null : new Site(siteLabel, siteLat, siteLon);
-        return new SystemView(id, customerId, name, product, version, site, List.copyOf(tags));
+        return new SystemView(id, customerId, name, product, version, site, tags);
     }
 }

@@ -8,11 +8,11 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An engineer's lists (skills, languages, systems, certifications) are kept as JSON text on the engineer's own
- * row. Nothing asks SQL about them (the search index does all finding), and a row per item made 100,000 engineers
- * 1.5 million rows, which was half of a full import and four extra queries for every engineer read.
- * The lists come back unmodifiable: an engineer changes a list by replacing it, which is what Hibernate's
- * dirty check sees (the attributes are marked immutable).
+ * Short lists (an engineer's skills, languages, systems and certifications; a system's tags) are kept as JSON text
+ * on their owner's row. Nothing asks SQL about them (the search index does all finding), and a row per item made
+ * 100,000 engineers 1.5 million rows, which was half of a full import, and cost extra queries on every read.
+ * The lists come back unmodifiable: an owner changes a list by replacing it, which is what Hibernate's dirty
+ * check sees (the attributes are marked immutable).
  */
 abstract class JsonListColumn<T> implements AttributeConverter<List<T>, String> {
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class NdjsonImporter {
     static final int MAX_LISTED_REJECTIONS = 10_000;
-    private static final int BATCH = 2_000;
+    /** Lines of one type stored in one transaction: each commit rewrites the pages it touched, so fewer is faster. */
+    static final int BATCH = 10_000;
     private static final Set<String> TYPES = Set.of("customer", "system", "engineer", "incident");
     private static final String INCIDENT_PREFIX = "{\"type\":\"incident\",";
     private static final String ENGINEER_PREFIX = "{\"type\":\"engineer\",";

@@ -202,20 +202,22 @@ class ImportIntegrationTests {
         String run = Fixtures.unique("IMP-I");
         String earlyWord = Fixtures.nonsenseWord();
         String lateWord = Fixtures.nonsenseWord();
-        int incidents = 5_000; // three incident batches
+        int batch = NdjsonImporter.BATCH;
+        int incidents = 2 * batch + batch / 2; // three incident batches
         var lines = new java.util.ArrayList<String>(List.of(
                 "{\"type\":\"customer\",\"id\":\"%s\",\"name\":\"C\"}".formatted(customer),
                 "{\"type\":\"system\",\"id\":\"%s\",\"customerId\":\"%s\",\"name\":\"S\",\"product\":\"P\"}".formatted(system, customer),
                 "{\"type\":\"engineer\",\"id\":\"%s\",\"name\":\"Early\"}".formatted(early),
                 "{\"type\":\"engineer\",\"id\":\"%s\",\"name\":\"Late\"}".formatted(late)));
         for (int i = 0; i < incidents; i++) {
-            boolean first = i < 2_000;
+            boolean first = i < batch;
             String word = first ? earlyWord : lateWord;
             lines.add("{\"type\":\"incident\",\"id\":\"%s-%d\",\"systemId\":\"%s\",\"title\":\"%s fault %d\",\"description\":\"the %s unit\",\"resolvedBy\":\"%s\"}"
                     .formatted(run, i, system, word, i, word, first ? early : late));
         }
-        int unknownResolver = 3_001; // line numbers, 1-based: in the second incident batch
-        int brokenJson = 4_500; // in the third
+        int header = 4; // line numbers, 1-based
+        int unknownResolver = header + batch + batch / 2; // in the second incident batch
+        int brokenJson = header + 2 * batch + batch / 4; // in the third
         lines.set(unknownResolver - 1, "{\"type\":\"incident\",\"systemId\":\"%s\",\"title\":\"t\",\"resolvedBy\":\"NO-SUCH-ENGINEER\"}".formatted(system));
         lines.set(brokenJson - 1, "{\"type\":\"incident\",\"title\":");
 

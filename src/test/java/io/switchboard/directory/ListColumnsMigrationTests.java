@@ -13,16 +13,20 @@ import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** A database made before V5 keeps every engineer's lists, in order, once they move onto the engineer row. */
-class EngineerListsMigrationTests {
-    private static final String URL = "jdbc:h2:mem:engineer-lists-migration;DB_CLOSE_DELAY=-1";
+/** A database made before V5 keeps every engineer's lists and system's tags, in order, once they move onto their row. */
+class ListColumnsMigrationTests {
+    private static final String URL = "jdbc:h2:mem:list-columns-migration;DB_CLOSE_DELAY=-1";
 
     @Test
-    void movesEachEngineersListsOntoTheirRowInTheirOrder() throws SQLException {
+    void movesEachEngineersListsAndSystemsTagsOntoTheirRowInTheirOrder() throws SQLException {
         migrate("4");
         try (var db = DriverManager.getConnection(URL, "sa", "")) {
             insertEngineer(db, "E1");
             insertEngineer(db, "E2");
+            insertRows(db, "INSERT INTO customer VALUES ('C1', 'Acme', CURRENT_TIMESTAMP)");
+            insertRows(db, "INSERT INTO customer_system (id, customer_id, name, product, created_at) VALUES "
+                    + "('S-1', 'C1', 'Line 1', 'S7', CURRENT_TIMESTAMP), ('S-9', 'C1', 'Line 9', 'S7', CURRENT_TIMESTAMP)");
+            insertRows(db, "INSERT INTO system_tag VALUES ('S-9', 'packaging'), ('S-9', 'night shift')");
             insertRows(db, "INSERT INTO engineer_skill VALUES ('E1', 'plc'), ('E1', 'Ünïcode \"quoted\"'), ('E1', 'abb')");
             insertRows(db, "INSERT INTO engineer_language VALUES ('E1', 'nl'), ('E1', 'en')");
             insertRows(db, "INSERT INTO engineer_system VALUES ('E1', 'S-9', 5), ('E1', 'S-1', 2)");
@@ -44,10 +48,12 @@ class EngineerListsMigrationTests {
                             new Certification("Lifetime", null));
             assertThat(lists(db, "E2")).containsOnlyKeys("skills", "languages", "systems", "certifications")
                     .allSatisfy((column, json) -> assertThat(json).isEqualTo("[]"));
+            assertThat(strings.convertToEntityAttribute(tags(db, "S-9"))).containsExactly("packaging", "night shift");
+            assertThat(tags(db, "S-1")).isEqualTo("[]");
             var oldTables = db.createStatement().executeQuery(
                     """
                     SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME IN
-                      ('ENGINEER_SKILL', 'ENGINEER_LANGUAGE', 'ENGINEER_SYSTEM', 'ENGINEER_CERTIFICATION')""");
+                      ('ENGINEER_SKILL', 'ENGINEER_LANGUAGE', 'ENGINEER_SYSTEM', 'ENGINEER_CERTIFICATION', 'SYSTEM_TAG')""");
             oldTables.next();
             assertThat(oldTables.getInt(1)).as("per-item tables left").isZero();
         }
@@ -66,6 +72,15 @@ class EngineerListsMigrationTests {
     private static void insertRows(Connection db, String sql) throws SQLException {
         try (var statement = db.createStatement()) {
             statement.executeUpdate(sql);
+        }
+    }
+
+    private static String tags(Connection db, String systemId) throws SQLException {
+        try (var statement = db.prepareStatement("SELECT tags FROM customer_system WHERE id = ?")) {
+            statement.setString(1, systemId);
+            var row = statement.executeQuery();
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
         }
     }
 
