@@ -14,7 +14,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -31,7 +30,6 @@ class Incident extends AssignedId {
     @Enumerated(EnumType.STRING)
     private Severity severity;
     private String title;
-    @Lob
     private String description;
     @Enumerated(EnumType.STRING)
     private IncidentStatus status;
@@ -41,7 +39,6 @@ class Incident extends AssignedId {
     private Instant resolveBy;
     private Instant acknowledgedAt;
     private Instant resolvedAt;
-    @Lob
     private String resolution;
     private String resolvedBy;
     private boolean historical;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+
+import io.switchboard.support.Migrations;
 
 /** A database made before V5 keeps every engineer's lists and system's tags, in order, once they move onto their row. */
 class ListColumnsMigrationTests {
@@ -19,7 +20,7 @@ class ListColumnsMigrationTests {
 
     @Test
     void movesEachEngineersListsAndSystemsTagsOntoTheirRowInTheirOrder() throws SQLException {
-        migrate("4");
+        Migrations.migrate(URL, "4");
         try (var db = DriverManager.getConnection(URL, "sa", "")) {
             insertEngineer(db, "E1");
             insertEngineer(db, "E2");
@@ -35,7 +36,7 @@ class ListColumnsMigrationTests {
                       ('E1', 'NFPA 70E', TIMESTAMP WITH TIME ZONE '2027-02-11 13:14:15.123456+02'),
                       ('E1', 'Lifetime', NULL)""");
         }
-        migrate(null);
+        Migrations.migrate(URL, null);
         try (var db = DriverManager.getConnection(URL, "sa", "")) {
             var strings = new JsonListColumn.Strings();
             var e1 = lists(db, "E1");
@@ -57,11 +58,6 @@ class ListColumnsMigrationTests {
             oldTables.next();
             assertThat(oldTables.getInt(1)).as("per-item tables left").isZero();
         }
-    }
-
-    private static void migrate(String target) {
-        var flyway = Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration");
-        (target == null ? flyway : flyway.target(target)).load().migrate();
     }
 
     private static void insertEngineer(Connection db, String id) throws SQLException {
