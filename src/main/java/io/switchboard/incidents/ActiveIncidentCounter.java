@@ -23,7 +23,7 @@ class ActiveIncidentCounter implements EngineerWorkload {
     public Map<String, Integer> activeIncidents(Collection<String> engineerIds) {
         var counts = new HashMap<String, Integer>();
         if (!engineerIds.isEmpty()) {
-            for (Object[] row : incidents.countActive(engineerIds)) {
+            for (Object[] row : incidents.countActive(engineerIds.toArray(String[]::new))) {
                 counts.put((String) row[0], ((Number) row[1]).intValue());
             }
         }

@@ -257,7 +257,17 @@ class Incident extends AssignedId {
     }
 
     IncidentUpdated updated(Instant at) {
-        return new IncidentUpdated(id, customerId, status, assignee, at);
+        return new IncidentUpdated(id, customerId, status, assignee, at, false);
+    }
+
+    /** @param offersSettled see {@link IncidentUpdated#offersSettled()} */
+    IncidentUpdated updated(Instant at, boolean offersSettled) {
+        return new IncidentUpdated(id, customerId, status, assignee, at, offersSettled);
+    }
+
+    /** Routing may have offers ringing for it: it is not assigned (or resolved) yet. */
+    boolean mayRing() {
+        return status == IncidentStatus.OPEN || status == IncidentStatus.ROUTING || status == IncidentStatus.ESCALATED;
     }
 
     IncidentView view(boolean withTimeline) {

@@ -24,7 +24,10 @@ public interface IncidentLifecycle {
     /** @return the incident, now ROUTING, without its timeline */
     IncidentView startRouting(String incidentId);
 
-    /** The engineer accepted an offer: assigns them if the incident is still being routed, else ConflictException. */
+    /**
+     * The engineer accepted an offer: assigns them if the incident is still being routed, else ConflictException. The
+     * caller withdraws the incident's other offers in the same transaction, so no reaction is left to do it.
+     */
     void acceptOffer(String incidentId, String engineerId);
 
     /** Routing gave up; {@code escalatedTo} are the staff usernames told in person (may be empty). */

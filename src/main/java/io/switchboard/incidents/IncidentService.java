@@ -125,12 +125,13 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var incident = lockOrThrow(incidentId);
         var now = clock.instant();
         boolean firstAck = incident.acknowledgedAt() == null;
+        boolean mayRing = incident.mayRing();
         incident.assignedBy(engineerId, user.username(), reason, limitsPassed(engineer), now);
         if (firstAck) {
             metrics.acknowledged(incident.severity(), incident.openedAt(), now);
         }
         incidents.involve(incidentId, engineerId);
-        events.publishEvent(incident.updated(now));
+        events.publishEvent(incident.updated(now, !mayRing));
         return incident.view(true);
     }
 
@@ -156,9 +157,10 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
             throw new ForbiddenException("only the assigned engineer or a dispatcher may resolve this incident");
         }
         var now = clock.instant();
+        boolean mayRing = incident.mayRing();
         incident.resolve(resolution.trim(), user.username(), now);
         metrics.resolved(incident.severity(), incident.openedAt(), now);
-        events.publishEvent(incident.updated(now));
+        events.publishEvent(incident.updated(now, !mayRing));
         events.publishEvent(new IncidentsResolved(List.of(incidentId)));
         return incident.view(true);
     }
@@ -243,7 +245,8 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         if (firstAck) {
             metrics.acknowledged(incident.severity(), incident.openedAt(), now);
         }
-        events.publishEvent(incident.updated(now));
+        // The accepting decision withdraws the other offers itself, in this transaction: nothing left for a reaction.
+        events.publishEvent(incident.updated(now, true));
     }
 
     @Override

@@ -2,12 +2,22 @@ package io.switchboard.incidents;
 
 import java.time.Instant;
 
-/** The incident's status or assignee changed. */
+/**
+ * The incident's status or assignee changed.
+ *
+ * @param offersSettled nothing can still ring for it: routing's accept withdrew the other offers in the same
+ *        transaction, or it was assigned already (its offers went when it was assigned). Events stored before it
+ *        existed lack it (null, read as false) and withdraw as before.
+ */
 public record IncidentUpdated(String incidentId, String customerId, IncidentStatus status, String assignee,
-        Instant at) {
+        Instant at, Boolean offersSettled) {
 
-    /** Someone has it now, or it is done: nobody needs to be asked any more. */
+    public IncidentUpdated {
+        offersSettled = Boolean.TRUE.equals(offersSettled);
+    }
+
+    /** Someone has it now, or it is done, and offers may still ring: nobody needs to be asked any more. */
     public boolean leftRouting() {
-        return status == IncidentStatus.ASSIGNED || status == IncidentStatus.RESOLVED;
+        return !offersSettled && (status == IncidentStatus.ASSIGNED || status == IncidentStatus.RESOLVED);
     }
 }

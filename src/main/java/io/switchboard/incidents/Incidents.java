@@ -33,8 +33,10 @@ interface Incidents extends JpaRepository<Incident, String> {
 
     List<Incident> findByAssigneeAndStatusOrderByOpenedAtDesc(String assignee, IncidentStatus status);
 
-    @Query("select i.assignee, count(i) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.ASSIGNED and i.assignee in :ids group by i.assignee")
-    List<Object[]> countActive(@Param("ids") Collection<String> engineerIds);
+    // One array parameter, not "in :ids": Hibernate translates a query with a list parameter again on every call, and
+    // this one runs for every engineer view. The status index finds the assigned incidents, the array picks among them.
+    @Query("select i.assignee, count(i) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.ASSIGNED and array_contains(:ids, i.assignee) group by i.assignee")
+    List<Object[]> countActive(@Param("ids") String[] engineerIds);
 
     @Query("select i.id from Incident i where i.id in :ids")
     List<String> findExistingIds(@Param("ids") Collection<String> ids);

@@ -477,7 +477,7 @@ public class Dispatcher {
     private Map<String, Integer> ringingCounts(java.util.Collection<String> engineerIds) {
         var counts = new HashMap<String, Integer>();
         if (!engineerIds.isEmpty()) {
-            for (Object[] row : offers.countPending(engineerIds)) {
+            for (Object[] row : offers.countPending(engineerIds.toArray(String[]::new))) {
                 counts.put((String) row[0], ((Number) row[1]).intValue());
             }
         }

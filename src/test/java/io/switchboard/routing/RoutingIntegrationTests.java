@@ -232,6 +232,27 @@ class RoutingIntegrationTests {
     }
 
     @Test
+    void aDispatcherResolvingARingingIncidentWithdrawsItsOffer() throws Exception {
+        String system = fixtures.system(fixtures.customer());
+        String offered = fixtures.engineer(system, 5, 10);
+        var dispatcher = fixtures.as(fixtures.dispatcherUser());
+        try (var offeredClient = scenario.connect(scenario.engineerUser(offered))) {
+            var offers = offeredClient.subscribe("/user/queue/offers");
+            String incident = fixtures.quietIncident(admin, system, "SEV4");
+            var offer = offerFor(offers, incident);
+
+            var resolved = dispatcher.post("/api/incidents/" + incident + "/resolve", "{\"resolution\":\"fixed remotely\"}");
+
+            assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+            var withdrawn = StompTestClient.next(offers, "OFFER_WITHDRAWN", 10);
+            assertThat(withdrawn.path("offerId").asString()).isEqualTo(offer.path("offerId").asString());
+            assertThat(withdrawn.path("reason").asString()).isEqualTo("the incident was resolved");
+            var late = fixtures.as(scenario.userOf(offered)).post("/api/offers/" + offer.path("offerId").asString() + "/accept", "");
+            assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        }
+    }
+
+    @Test
     void theAssignedEngineerResolvesAndTheResolutionTeachesTheRecommendation() throws Exception {
         String customer = fixtures.customer();
         String system = fixtures.system(customer);
