@@ -187,7 +187,7 @@ public class DirectoryService implements Directory, AccountReferences {
     @Override
     @Transactional(readOnly = true)
     public java.util.Set<String> existingEngineerIds(Collection<String> engineerIds) {
-        return new HashSet<>(InChunks.read(engineerIds, engineers::findExistingIds));
+        return new HashSet<>(InChunks.read(engineerIds, ids -> engineers.findExistingIds(ids.toArray(String[]::new))));
     }
 
     @Override

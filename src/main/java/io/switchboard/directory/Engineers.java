@@ -5,12 +5,14 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface Engineers extends JpaRepository<Engineer, String> {
 
     @Query("select e.id from Engineer e order by e.id")
     List<String> findIds(Pageable page);
 
-    @Query("select e.id from Engineer e where e.id in :ids")
-    List<String> findExistingIds(@org.springframework.data.repository.query.Param("ids") java.util.Collection<String> ids);
+    /** Native with one array parameter: a list parameter makes Hibernate translate the query again on every call. */
+    @Query(value = "select id from engineer where id = any(:ids)", nativeQuery = true)
+    List<String> findExistingIds(@Param("ids") String[] ids);
 }

@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes imported history as plain JDBC batches inside the caller's transaction. An imported incident is one row and
- * never changes again, so an entity per row only cost Hibernate's flush (about as much as the inserts themselves).
+ * Writes imported history as plain JDBC batches inside the caller's transaction, and reads resolved incidents back
+ * for the search index. An imported incident is one row and never changes again, so an entity per row only cost
+ * Hibernate's flush (about as much as the inserts themselves), and a query by a list of ids was translated again by
+ * Hibernate on every call.
  */
 @Component
 class HistoryRows {
@@ -18,6 +20,10 @@ class HistoryRows {
             insert into incident (id, system_id, customer_id, severity, title, description, status, assignee,
                 opened_at, resolved_at, resolution, resolved_by, historical, version)
             values (?, ?, ?, 'SEV4', ?, ?, 'RESOLVED', ?, ?, ?, ?, ?, true, 0)""";
+
+    private static final String RESOLVED = """
+            select id, system_id, title, description, resolution, resolved_by, resolved_at from incident
+            where id = any(?) and status = 'RESOLVED'""";
 
     private final JdbcTemplate jdbc;
 
@@ -38,6 +44,14 @@ class HistoryRows {
             statement.setString(9, row.resolution());
             statement.setString(10, row.resolvedBy());
         });
+    }
+
+    List<ResolvedIncident> resolved(List<String> ids) {
+        return jdbc.query(RESOLVED, (row, n) -> {
+            var resolvedAt = row.getObject(7, OffsetDateTime.class);
+            return new ResolvedIncident(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    row.getString(5), row.getString(6), resolvedAt == null ? null : resolvedAt.toInstant());
+        }, (Object) ids.toArray(String[]::new));
     }
 
     private static OffsetDateTime utc(Instant at) {

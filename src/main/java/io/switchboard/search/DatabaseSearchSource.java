@@ -61,7 +61,7 @@ class DatabaseSearchSource implements SearchSource {
     }
 
     List<IndexedIncident> indexedIncidents(Collection<String> incidentIds) {
-        var incidents = InChunks.read(incidentIds, history::resolved);
+        var incidents = history.resolved(incidentIds);
         var systems = systemsById(incidents.stream().map(ResolvedIncident::systemId).filter(id -> id != null).toList());
         return incidents.stream().map(i -> {
             var system = i.systemId() == null ? null : systems.get(i.systemId());
