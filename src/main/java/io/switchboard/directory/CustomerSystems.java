@@ -1,6 +1,5 @@
 package io.switchboard.directory;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +9,11 @@ import org.springframework.data.repository.query.Param;
 interface CustomerSystems extends JpaRepository<CustomerSystem, String> {
     List<CustomerSystem> findByCustomerIdOrderByName(String customerId);
 
-    @Query("select s.id from CustomerSystem s where s.id in :ids")
-    List<String> findExistingIds(@Param("ids") Collection<String> ids);
+    // Native with one array parameter, like Engineers: a list parameter makes Hibernate translate the query again on
+    // every call.
+    @Query(value = "select id from customer_system where id = any(:ids)", nativeQuery = true)
+    List<String> findExistingIds(@Param("ids") String[] ids);
+
+    @Query(value = "select * from customer_system where id = any(:ids)", nativeQuery = true)
+    List<CustomerSystem> findByIds(@Param("ids") String[] ids);
 }

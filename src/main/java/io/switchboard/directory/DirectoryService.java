@@ -187,7 +187,7 @@ public class DirectoryService implements Directory, AccountReferences {
     @Override
     @Transactional(readOnly = true)
     public java.util.Set<String> existingEngineerIds(Collection<String> engineerIds) {
-        return new HashSet<>(InChunks.read(engineerIds, ids -> engineers.findExistingIds(ids.toArray(String[]::new))));
+        return new HashSet<>(InChunks.readByArray(engineerIds, engineers::findExistingIds));
     }
 
     @Override
@@ -207,14 +207,14 @@ public class DirectoryService implements Directory, AccountReferences {
     @Transactional(readOnly = true)
     public List<EngineerView> findEngineers(Collection<String> engineerIds) {
         var byId = new java.util.HashMap<String, EngineerView>();
-        withWorkload(engineers.findAllById(engineerIds)).forEach(view -> byId.put(view.id(), view));
+        withWorkload(engineers.findByIds(engineerIds.toArray(String[]::new))).forEach(view -> byId.put(view.id(), view));
         return engineerIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<SystemView> findSystems(Collection<String> systemIds) {
-        return systems.findAllById(systemIds).stream().map(CustomerSystem::view).toList();
+        return systems.findByIds(systemIds.toArray(String[]::new)).stream().map(CustomerSystem::view).toList();
     }
 
     @Override
@@ -236,7 +236,7 @@ public class DirectoryService implements Directory, AccountReferences {
     private Set<String> knownSystems(Collection<SystemLevel> levels) {
         var wanted = new HashSet<String>();
         levels.forEach(level -> wanted.add(level.systemId()));
-        return new HashSet<>(InChunks.read(wanted, systems::findExistingIds));
+        return new HashSet<>(InChunks.readByArray(wanted, systems::findExistingIds));
     }
 
     private static void checkReferences(List<SystemLevel> levels, String timeZone, Set<String> knownSystems) {

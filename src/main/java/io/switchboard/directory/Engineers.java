@@ -12,7 +12,11 @@ interface Engineers extends JpaRepository<Engineer, String> {
     @Query("select e.id from Engineer e order by e.id")
     List<String> findIds(Pageable page);
 
-    /** Native with one array parameter: a list parameter makes Hibernate translate the query again on every call. */
+    // Native with one array parameter: a list parameter (and findAllById) makes Hibernate translate the query again on
+    // every call, and routing asks for engineers by id several times per incident. H2 uses the primary key for it.
     @Query(value = "select id from engineer where id = any(:ids)", nativeQuery = true)
     List<String> findExistingIds(@Param("ids") String[] ids);
+
+    @Query(value = "select * from engineer where id = any(:ids)", nativeQuery = true)
+    List<Engineer> findByIds(@Param("ids") String[] ids);
 }

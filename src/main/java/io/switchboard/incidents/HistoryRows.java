@@ -46,12 +46,12 @@ class HistoryRows {
         });
     }
 
-    List<ResolvedIncident> resolved(List<String> ids) {
+    List<ResolvedIncident> resolved(String[] ids) {
         return jdbc.query(RESOLVED, (row, n) -> {
             var resolvedAt = row.getObject(7, OffsetDateTime.class);
             return new ResolvedIncident(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                     row.getString(5), row.getString(6), resolvedAt == null ? null : resolvedAt.toInstant());
-        }, (Object) ids.toArray(String[]::new));
+        }, (Object) ids);
     }
 
     private static OffsetDateTime utc(Instant at) {

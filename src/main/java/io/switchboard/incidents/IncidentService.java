@@ -175,7 +175,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         batch.forEach(h -> engineerIds.add(h.resolvedBy()));
         var knownEngineers = directory.existingEngineerIds(engineerIds);
         var explicitIds = batch.stream().map(HistoricalIncident::id).filter(id -> id != null && !id.isBlank()).toList();
-        var existing = new HashSet<>(InChunks.read(explicitIds, chunk -> incidents.findExistingIds(chunk.toArray(String[]::new))));
+        var existing = new HashSet<>(InChunks.readByArray(explicitIds, incidents::findExistingIds));
         Set<String> systemIds = new HashSet<>();
         batch.forEach(h -> {
             if (h.systemId() != null) {
@@ -352,7 +352,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     @Override
     @Transactional(readOnly = true)
     public List<ResolvedIncident> resolved(Collection<String> incidentIds) {
-        return InChunks.read(incidentIds, historyRows::resolved);
+        return InChunks.readByArray(incidentIds, historyRows::resolved);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Runs a look-up by ids ({@code where id in (...)}) a chunk at a time. H2 checks every row it finds against the
+ * Runs a look-up by ids ({@code where id in (...)} or {@code = any(?)}) a chunk at a time. H2 checks every row it finds against the
  * whole IN list, so one query for 2,000 ids costs 2,000 × 2,000 comparisons, and ten queries of 200 a tenth of that.
  */
 public final class InChunks {
@@ -25,6 +25,11 @@ public final class InChunks {
             found.addAll(query.apply(all.subList(from, Math.min(all.size(), from + CHUNK))));
         }
         return found;
+    }
+
+    /** The same for a query that takes its ids as one array parameter ({@code where id = any(?)}). */
+    public static <T> List<T> readByArray(Collection<String> ids, Function<String[], ? extends Collection<T>> query) {
+        return read(ids, chunk -> query.apply(chunk.toArray(String[]::new)));
     }
 
     private InChunks() {
