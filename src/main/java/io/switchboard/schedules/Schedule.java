@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.switchboard.persistence.AssignedId;
-import org.hibernate.annotations.BatchSize;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -29,7 +27,6 @@ class Schedule extends AssignedId {
 
     @ElementCollection
     @CollectionTable(name = "schedule_window", joinColumns = @JoinColumn(name = "engineer_id"))
-    @BatchSize(size = 100)
     private List<ScheduleWindow> windows = new ArrayList<>();
 
     protected Schedule() {

@@ -1,5 +1,6 @@
 package io.switchboard.schedules;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,12 +9,9 @@ import org.springframework.data.repository.query.Param;
 
 interface Schedules extends JpaRepository<Schedule, String> {
 
-    /**
-     * The patterns; their windows come in batches (see {@link Schedule}). Native with one array parameter: routing asks
-     * this on every wave, and Hibernate translates a query with a list parameter again on every call.
-     */
-    @Query(value = "select * from engineer_schedule where engineer_id = any(:ids)", nativeQuery = true)
-    List<Schedule> findByEngineerIds(@Param("ids") String[] engineerIds);
+    /** The patterns with their windows in one query. */
+    @Query("select distinct s from Schedule s left join fetch s.windows where s.engineerId in :ids")
+    List<Schedule> findWithWindows(@Param("ids") Collection<String> engineerIds);
 
     @Query("select s.engineerId from Schedule s")
     List<String> findEngineerIds();
