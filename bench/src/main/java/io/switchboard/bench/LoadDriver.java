@@ -37,11 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  * sent → OFFER frame at the engineer, the accept round trip, errors, lost offers, and the server's heap and CPU.
  *
  * <pre>
- * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--history 10000] [--server-heap 2g] [--jfr]
+ * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--warmup 60] [--warmup-rate 10] [--history 10000]
+ *                      [--server-heap 2g] [--jfr true]
  * bench/bench.sh load --url http://127.0.0.1:8080 --admin-password x ...   (a server you started; empty data dir)
  * </pre>
  *
- * Signing in: every engineer signs in once (form login, one BCrypt check) and keeps the session cookie for the
+ * A warm-up runs first (by default 60 s at up to 10 incidents/s) and is not measured: a server that has just started
+ * spends most of a core on compiling its hot paths (C2) for a minute or more, and a dispatch service runs for weeks
+ * after each start. The measured part starts once the warm-up's offers have arrived. What the warm-up saw is reported
+ * on its own line; its incidents count for lost offers and errors like any other.
+ *
+ * <p>Signing in: every engineer signs in once (form login, one BCrypt check) and keeps the session cookie for the
  * WebSocket handshake and its HTTP calls, as the browser does; HTTP Basic would cost a BCrypt check per request.
  * The server it starts hashes passwords at strength 4 (switchboard.security.password-hash-strength) so creating
  * 5,000 accounts takes seconds, not minutes; production keeps 10. The CSRF token is the client's own (double-submit:
@@ -58,6 +64,10 @@ public final class LoadDriver {
     final int engineers;
     final int rate;
     final int durationSeconds;
+    final int warmupSeconds;
+    final int warmupRate;
+    /** Incidents numbered below this one are the warm-up's. */
+    final int firstMeasured;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final HttpClient sockets = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -76,6 +86,7 @@ public final class LoadDriver {
     // measurements
     final Recorder toOffer = new Recorder(3);
     final Histogram toOfferAll = new Histogram(3);
+    final Histogram toOfferWarmup = new Histogram(3);
     final Histogram acceptRoundTrip = new Histogram(3);
     final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
     final Map<Integer, String> incidentIds = new ConcurrentHashMap<>();
@@ -91,12 +102,18 @@ public final class LoadDriver {
     volatile boolean closing;
     /** False after the grace period: what arrives later is neither measured nor answered. */
     volatile boolean measuring = true;
+    /** True once the warm-up is over: the CPU samples count from then on. */
+    volatile boolean warm;
+    volatile double lastCpu;
 
     LoadDriver(Args args) {
         this.args = args;
         this.engineers = (int) args.getLong("engineers", 1000);
         this.rate = (int) args.getLong("rate", 100);
         this.durationSeconds = (int) args.getLong("duration", 60);
+        this.warmupSeconds = (int) args.getLong("warmup", 60);
+        this.warmupRate = (int) args.getLong("warmup-rate", Math.min(rate, 10));
+        this.firstMeasured = warmupRate * warmupSeconds;
     }
 
     public static void main(String[] argv) throws Exception {
@@ -104,7 +121,8 @@ public final class LoadDriver {
         // bounded in time whatever happens: setup, the run, the grace period and the report
         var watchdog = new Thread(() -> {
             try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(driver.durationSeconds + driver.args.getLong("max-setup", 900)));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(driver.warmupSeconds + driver.durationSeconds
+                        + driver.args.getLong("max-setup", 900)));
                 System.err.println("load driver: time limit reached, stopping");
                 Runtime.getRuntime().halt(3);
             } catch (InterruptedException e) {
@@ -153,21 +171,14 @@ public final class LoadDriver {
                 connectRetries.get(), CONNECT_TIMEOUT.toSeconds());
 
         var sampler = timers.scheduleAtFixedRate(this::sampleServer, 0, 1, TimeUnit.SECONDS);
-        double serverCpuAtStart = cpuSeconds(serverProcess), driverCpuAtStart = cpuSeconds(ProcessHandle.current());
-        openIncidents(world);
+        double[] cpuAtStart = openIncidents(world);
         long graceSeconds = args.getLong("grace", 15);
         log("all %,d incidents sent; waiting up to %d s for the last offers", opened.get(), graceSeconds);
-        long graceEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
-        while (System.nanoTime() < graceEnd && offered.size() < sentAt.size()) {
-            Thread.sleep(200);
-        }
+        awaitOffers(graceSeconds);
         sampler.cancel(false);
-        serverCpuSeconds = cpuSeconds(serverProcess) - serverCpuAtStart;
-        driverCpuSeconds = cpuSeconds(ProcessHandle.current()) - driverCpuAtStart;
+        serverCpuSeconds = cpuSeconds(serverProcess) - cpuAtStart[0];
+        driverCpuSeconds = cpuSeconds(ProcessHandle.current()) - cpuAtStart[1];
         measuring = false;
-        synchronized (toOfferAll) {
-            toOfferAll.add(toOffer.getIntervalHistogram()); // offers that came during the grace period
-        }
         sampleServer();
         var lost = unofferedIncidents();
         closing = true;
@@ -201,38 +212,57 @@ public final class LoadDriver {
                 }).thenCompose(next -> next);
     }
 
-    /** Opens incidents at a fixed rate (open loop: a slow answer does not delay the next one). */
-    void openIncidents(World world) throws InterruptedException {
+    /**
+     * Opens incidents at a fixed rate (open loop: a slow answer does not delay the next one), after the warm-up and its
+     * last offers. Returns the server's and the driver's CPU seconds when the measured part began.
+     */
+    double[] openIncidents(World world) throws InterruptedException {
         long start = System.nanoTime();
-        long total = (long) rate * durationSeconds;
-        long periodNanos = 1_000_000_000L / rate;
-        var interval = new Histogram(3);
         var recorded = new java.util.concurrent.atomic.AtomicReference<Histogram>();
         var report = timers.scheduleAtFixedRate(() -> {
             Histogram h = toOffer.getIntervalHistogram(recorded.get());
             recorded.set(h);
-            synchronized (toOfferAll) {
-                toOfferAll.add(h);
-            }
-            log("  %3.0f s: %,d incidents sent, %,d offers, %,d accepted, %,d resolved; last 5 s to OFFER p50 %.1f p99 %.1f max %.1f ms;"
-                    + " server heap %,d MB cpu %.0f%%", secondsSince(start), opened.get(), offers.get(), accepted.get(),
-                    resolved.get(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()),
-                    maxHeap.get() >> 20, cpuSamples.isEmpty() ? 0.0 : 100 * cpuSamples.getLast());
+            log("  %3.0f s%s: %,d incidents sent, %,d offers, %,d accepted, %,d resolved; last 5 s to OFFER p50 %.1f"
+                    + " p99 %.1f max %.1f ms; server heap %,d MB cpu %.0f%%", secondsSince(start), warm ? "" : " (warm-up)",
+                    opened.get(), offers.get(), accepted.get(), resolved.get(), ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), maxHeap.get() >> 20, 100 * lastCpu);
         }, 5, 5, TimeUnit.SECONDS);
-        for (int n = 0; n < total; n++) {
-            long due = start + n * periodNanos;
-            long wait = due - System.nanoTime();
+        if (firstMeasured > 0) {
+            pace(world, 0, firstMeasured, warmupRate);
+            awaitOffers(args.getLong("grace", 15));
+            log("warm-up over: %,d incidents at %d/s, %,d offered; measuring %d/s from here", firstMeasured, warmupRate,
+                    offered.size(), rate);
+        }
+        double[] cpuAtStart = {cpuSeconds(serverProcess), cpuSeconds(ProcessHandle.current())};
+        warm = true;
+        long measuredStart = System.nanoTime();
+        int total = rate * durationSeconds;
+        pace(world, firstMeasured, firstMeasured + total, rate);
+        report.cancel(false);
+        double secs = secondsSince(measuredStart);
+        log("sent %,d incidents in %.1f s (%.1f/s)", total, secs, total / secs);
+        return cpuAtStart;
+    }
+
+    /** Opens incidents numbered {@code from} to {@code to} (exclusive) at {@code perSecond}. */
+    void pace(World world, int from, int to, int perSecond) throws InterruptedException {
+        long start = System.nanoTime();
+        long periodNanos = 1_000_000_000L / perSecond;
+        for (int n = from; n < to; n++) {
+            long wait = start + (n - from) * periodNanos - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             openIncident(world, n);
         }
-        report.cancel(false);
-        synchronized (toOfferAll) {
-            toOfferAll.add(toOffer.getIntervalHistogram());
+    }
+
+    /** Waits until every incident sent so far has had its offer, for at most {@code seconds}. */
+    void awaitOffers(long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end && offered.size() < sentAt.size()) {
+            Thread.sleep(200);
         }
-        double secs = secondsSince(start);
-        log("sent %,d incidents in %.1f s (%.1f/s)", total, secs, total / secs);
     }
 
     void openIncident(World world, int n) {
@@ -273,29 +303,39 @@ public final class LoadDriver {
             return;
         }
         offers.incrementAndGet();
+        boolean measured = false;
         String title = message.path("title").asString();
         if (title.startsWith("[L")) {
             int n = Integer.parseInt(title.substring(2, title.indexOf(']')));
             Long sent = sentAt.get(n);
             if (sent != null && offered.putIfAbsent(n, true) == null) {
-                toOffer.recordValue((now - sent) / 1_000);
+                long micros = (now - sent) / 1_000;
+                toOffer.recordValue(micros);
+                var all = n >= firstMeasured ? toOfferAll : toOfferWarmup;
+                synchronized (all) {
+                    all.recordValue(micros);
+                }
             }
+            measured = n >= firstMeasured;
         }
         String offerId = message.path("offerId").asString();
         String incidentId = message.path("incidentId").asString();
-        timers.schedule(() -> accept(cookie, offerId, incidentId), ThreadLocalRandom.current().nextLong(50, 501),
-                TimeUnit.MILLISECONDS);
+        boolean measuredAccept = measured;
+        timers.schedule(() -> accept(cookie, offerId, incidentId, measuredAccept),
+                ThreadLocalRandom.current().nextLong(50, 501), TimeUnit.MILLISECONDS);
     }
 
-    void accept(String cookie, String offerId, String incidentId) {
+    void accept(String cookie, String offerId, String incidentId, boolean measured) {
         long start = System.nanoTime();
         post(cookie, "/api/offers/" + offerId + "/accept", "{}").whenComplete((r, e) -> {
             if (e != null) {
                 error("accept: " + e.getClass().getSimpleName());
                 return;
             }
-            synchronized (acceptRoundTrip) {
-                acceptRoundTrip.recordValue((System.nanoTime() - start) / 1_000);
+            if (measured) {
+                synchronized (acceptRoundTrip) {
+                    acceptRoundTrip.recordValue((System.nanoTime() - start) / 1_000);
+                }
             }
             if (r.statusCode() == 409) {
                 acceptConflicts.incrementAndGet(); // expired, withdrawn or taken: routing's answer, not an error
@@ -344,8 +384,11 @@ public final class LoadDriver {
             double cpu = get(adminCookie, "/actuator/metrics/process.cpu.usage").path("measurements").get(0)
                     .path("value").asDouble();
             maxHeap.accumulateAndGet((long) heap, Math::max);
-            maxCpu.accumulate(cpu);
-            cpuSamples.add(cpu);
+            lastCpu = cpu;
+            if (warm) {
+                maxCpu.accumulate(cpu);
+                cpuSamples.add(cpu);
+            }
         } catch (RuntimeException e) {
             error("metrics: " + e.getClass().getSimpleName());
         }
@@ -355,25 +398,32 @@ public final class LoadDriver {
         int lost = unoffered.entrySet().stream().filter(e -> !e.getKey().equals("ESCALATED")).mapToInt(Map.Entry::getValue).sum();
         double meanCpu = cpuSamples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         var out = new StringBuilder();
-        out.append(String.format("RESULT engineers=%d rate=%d/s duration=%ds incidents=%d offered=%d offers=%d accepted=%d"
-                + " acceptConflicts=%d withdrawn=%d resolved=%d%n", engineers, rate, durationSeconds, opened.get(),
-                offered.size(), offers.get(), accepted.get(), acceptConflicts.get(), withdrawn.get(), resolved.get()));
+        long measured = opened.get() - firstMeasured;
+        out.append(String.format("RESULT engineers=%d rate=%d/s duration=%ds warmup=%ds at %d/s incidents=%d (measured %d)"
+                + " offered=%d offers=%d accepted=%d acceptConflicts=%d withdrawn=%d resolved=%d%n", engineers, rate,
+                durationSeconds, warmupSeconds, warmupRate, opened.get(), measured, offered.size(), offers.get(),
+                accepted.get(), acceptConflicts.get(), withdrawn.get(), resolved.get()));
         out.append(String.format("  incident -> OFFER ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (n=%d)%n",
                 ms(toOfferAll.getValueAtPercentile(50)), ms(toOfferAll.getValueAtPercentile(90)),
                 ms(toOfferAll.getValueAtPercentile(99)), ms(toOfferAll.getValueAtPercentile(99.9)),
                 ms(toOfferAll.getMaxValue()), toOfferAll.getTotalCount()));
+        if (toOfferWarmup.getTotalCount() > 0) {
+            out.append(String.format("  (warm-up, not counted above: incident -> OFFER ms p50 %.1f  p99 %.1f  max %.1f  (n=%d))%n",
+                    ms(toOfferWarmup.getValueAtPercentile(50)), ms(toOfferWarmup.getValueAtPercentile(99)),
+                    ms(toOfferWarmup.getMaxValue()), toOfferWarmup.getTotalCount()));
+        }
         out.append(String.format("  accept round trip ms: p50 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
                 ms(acceptRoundTrip.getValueAtPercentile(50)), ms(acceptRoundTrip.getValueAtPercentile(99)),
                 ms(acceptRoundTrip.getMaxValue()), acceptRoundTrip.getTotalCount()));
         out.append(String.format("  never offered (status at the end): %s -> lost (neither offered nor escalated)=%d%n",
                 unoffered, lost));
         out.append(String.format("  errors: %s%n", errors));
-        out.append(String.format("  server: max heap used %,d MB; process cpu mean %.0f%% max %.0f%% (of all cores); load %s%n",
-                maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
+        out.append(String.format("  server: max heap used %,d MB (warm-up included); after the warm-up process cpu mean %.0f%%"
+                + " max %.0f%% (of all cores); load %s%n", maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
         // Both on one machine: the driver's share shows how much of the cores the server could not have.
-        out.append(String.format("  cpu from the first incident to the end of the grace period: server %.1f s (%.1f ms per"
-                + " incident), driver %.1f s (%.1f ms per incident)%n", serverCpuSeconds, 1000 * serverCpuSeconds
-                / Math.max(1, opened.get()), driverCpuSeconds, 1000 * driverCpuSeconds / Math.max(1, opened.get())));
+        out.append(String.format("  cpu from the first measured incident to the end of the grace period: server %.1f s (%.1f ms"
+                + " per incident), driver %.1f s (%.1f ms per incident)%n", serverCpuSeconds, 1000 * serverCpuSeconds
+                / Math.max(1, measured), driverCpuSeconds, 1000 * driverCpuSeconds / Math.max(1, measured)));
         System.out.print(out);
         Path file = Path.of(args.get("out", "bench/results/load-" + engineers + "-" + rate + ".txt"));
         Files.createDirectories(file.getParent());
