@@ -10,12 +10,12 @@ import org.h2.api.Trigger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records every row written to Spring Modulith's event publication table while installed (an H2 trigger): finished
- * publications are deleted at once, so the table alone no longer shows what was stored.
+ * Records every row inserted into or updated in Spring Modulith's event publication table while installed (H2
+ * triggers): finished publications are deleted at once, so the table alone no longer shows what was written.
  */
 public final class StoredPublications implements AutoCloseable {
-    private static final String TRIGGER = "record_stored_publications";
-    private static final List<Row> ROWS = new CopyOnWriteArrayList<>();
+    private static final String INSERTS = "record_inserted_publications", UPDATES = "record_updated_publications";
+    private static final List<Row> INSERTED = new CopyOnWriteArrayList<>(), UPDATED = new CopyOnWriteArrayList<>();
 
     private final JdbcTemplate jdbc;
 
@@ -24,20 +24,32 @@ public final class StoredPublications implements AutoCloseable {
     }
 
     public static StoredPublications install(JdbcTemplate jdbc) {
-        ROWS.clear();
-        jdbc.execute("create trigger if not exists " + TRIGGER + " after insert on event_publication for each row call \""
-                + Recorder.class.getName() + "\"");
+        INSERTED.clear();
+        UPDATED.clear();
+        for (String trigger : List.of(INSERTS, UPDATES)) {
+            jdbc.execute("create trigger if not exists " + trigger + " after " + (trigger.equals(INSERTS) ? "insert" : "update")
+                    + " on event_publication for each row call \"" + Recorder.class.getName() + "\"");
+        }
         return new StoredPublications(jdbc);
     }
 
-    /** The stored rows whose serialized event mentions {@code text}. */
-    public List<Row> mentioning(String text) {
-        return ROWS.stream().filter(row -> row.serializedEvent().contains(text)).toList();
+    /** The inserted rows whose serialized event mentions {@code text}. */
+    public List<Row> insertedMentioning(String text) {
+        return mentioning(INSERTED, text);
+    }
+
+    /** The rows, as updated, whose serialized event mentions {@code text}. */
+    public List<Row> updatedMentioning(String text) {
+        return mentioning(UPDATED, text);
+    }
+
+    private static List<Row> mentioning(List<Row> rows, String text) {
+        return rows.stream().filter(row -> row.serializedEvent().contains(text)).toList();
     }
 
     @Override
     public void close() {
-        jdbc.execute("drop trigger if exists " + TRIGGER);
+        List.of(INSERTS, UPDATES).forEach(trigger -> jdbc.execute("drop trigger if exists " + trigger));
     }
 
     public record Row(String eventType, String listenerId, String serializedEvent) {
@@ -46,10 +58,12 @@ public final class StoredPublications implements AutoCloseable {
     /** Made by H2 for the trigger. */
     public static final class Recorder implements Trigger {
         private final List<String> columns = new ArrayList<>();
+        private List<Row> rows;
 
         @Override
         public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
                 throws SQLException {
+            rows = trigger.equalsIgnoreCase(INSERTS) ? INSERTED : UPDATED;
             try (var rows = connection.getMetaData().getColumns(null, schema, table, null)) {
                 while (rows.next()) {
                     columns.add(rows.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
@@ -59,7 +73,7 @@ public final class StoredPublications implements AutoCloseable {
 
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) {
-            ROWS.add(new Row(column(newRow, "EVENT_TYPE"), column(newRow, "LISTENER_ID"), column(newRow, "SERIALIZED_EVENT")));
+            rows.add(new Row(column(newRow, "EVENT_TYPE"), column(newRow, "LISTENER_ID"), column(newRow, "SERIALIZED_EVENT")));
         }
 
         private String column(Object[] row, String name) {
