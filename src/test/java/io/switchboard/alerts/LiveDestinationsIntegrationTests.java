@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import io.switchboard.support.Api;
 import io.switchboard.support.Fixtures;
@@ -39,11 +41,33 @@ class LiveDestinationsIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SimpMessagingTemplate broker;
+
     Fixtures fixtures;
 
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(port);
+    }
+
+    @Test
+    void messagesToOneUserArriveInTheOrderTheyWereSent() throws Exception {
+        String engineer = fixtures.engineer(fixtures.system(fixtures.customer()), 5, 10);
+        String user = fixtures.engineerUser(engineer);
+        try (var client = StompTestClient.connect(port, user, Fixtures.PASSWORD)) {
+            var offers = client.subscribe("/user/queue/offers");
+            // e.g. an OFFER and, a moment later, its OFFER_WITHDRAWN: the other way round, the offer would ring on
+            int count = 300;
+            for (int n = 0; n < count; n++) {
+                broker.convertAndSendToUser(user, "/queue/offers", java.util.Map.of("type", "ORDER_CHECK", "n", n));
+            }
+            var received = new ArrayList<Integer>();
+            for (int n = 0; n < count; n++) {
+                received.add(StompTestClient.next(offers, "ORDER_CHECK", 10).path("n").asInt());
+            }
+            assertThat(received).isSorted();
+        }
     }
 
     @Test

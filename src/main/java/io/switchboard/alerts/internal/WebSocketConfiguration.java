@@ -46,6 +46,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.enableSimpleBroker("/topic", "/queue")
                 .setHeartbeatValue(new long[] {10_000, 10_000})
                 .setTaskScheduler(heartbeats);
+        // The outbound channel's thread pool would otherwise deliver two messages to one session in either order: an
+        // OFFER_WITHDRAWN before its OFFER leaves the offer ringing on the engineer's screen.
+        registry.setPreservePublishOrder(true);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
     }
