@@ -103,14 +103,20 @@ public class Dispatcher {
         // The ranking only reads the index, so it runs before the decision: the incident's row stays locked for the
         // few queries that need it, not for a search. The wave still filters the ranking by fresh state, and ranks
         // again should someone have been asked in between.
-        var previous = offers.findByIncidentIdOrderByCreatedAt(incidentId);
+        var previous = offeredBefore(incident);
         var asked = askedIn(previous, latestRound(previous));
         var ranking = rank(incident, asked, firstDepth(settings.policy(incident.severity()).waveSize(), asked));
         decide(() -> {
-            if (routable(incidents.lock(incidentId))) {
-                nextWave(incidents.startRouting(incidentId), null, ranking);
+            var locked = incidents.lock(incidentId);
+            if (routable(locked)) {
+                nextWave(incidents.startRouting(incidentId), null, ranking, offeredBefore(locked));
             }
         });
+    }
+
+    /** An incident still OPEN was never offered to anyone: routing and a broadcast both move it on as they offer it. */
+    private List<Offer> offeredBefore(IncidentView incident) {
+        return incident.status() == IncidentStatus.OPEN ? List.of() : offers.findByIncidentIdOrderByCreatedAt(incident.id());
     }
 
     private static boolean routable(IncidentView incident) {
@@ -346,13 +352,15 @@ public class Dispatcher {
 
     /** @param newRound the round a re-route starts, or null to continue the incident's latest round */
     private void nextWave(IncidentView incident, Integer newRound) {
-        nextWave(incident, newRound, null);
+        nextWave(incident, newRound, null, offers.findByIncidentIdOrderByCreatedAt(incident.id()));
     }
 
-    /** @param ranking a ranking made before the lock, used when it excluded exactly who is not asked again */
-    private void nextWave(IncidentView incident, Integer newRound, Ranking ranking) {
+    /**
+     * @param ranking a ranking made before the lock, used when it excluded exactly who is not asked again
+     * @param previous every offer of the incident so far, read under its lock
+     */
+    private void nextWave(IncidentView incident, Integer newRound, Ranking ranking, List<Offer> previous) {
         var policy = settings.policy(incident.severity());
-        var previous = offers.findByIncidentIdOrderByCreatedAt(incident.id());
         int round = newRound != null ? newRound : latestRound(previous);
         int wave = previous.stream().filter(o -> o.round() == round).mapToInt(Offer::wave).max().orElse(0) + 1;
         if (wave > policy.maxWaves()) {

@@ -61,7 +61,7 @@ class ScheduleService implements DutyRoster {
         var engineer = engineer(engineerId);
         var now = clock.instant();
         var pattern = schedules.findById(engineerId).map(Schedule::windows).orElse(null);
-        var pending = overrides.findNotEnded(List.of(engineerId), now);
+        var pending = overrides.findNotEnded(new String[] {engineerId}, now);
         var calendar = new DutyCalendar(zoneOf(engineer), pattern, pending.stream().map(DutyOverride::span).toList());
         var mode = calendar.modeAt(now);
         return new ScheduleView(calendar.zone().getId(), byDay(pattern, DutyMode.WORKING), byDay(pattern, DutyMode.ON_CALL),
@@ -148,11 +148,14 @@ class ScheduleService implements DutyRoster {
         return new OnDutyBoard(at, entries);
     }
 
-    /** The calendars of those engineers who have a pattern or an override not ended by {@code at}: two queries. */
+    /** The calendars of those engineers who have a pattern or an override not ended by {@code at}: two queries, a third to read the patterns of those who have one. */
     private Map<String, DutyCalendar> calendars(Collection<EngineerView> engineers, Instant at) {
-        var ids = engineers.stream().map(EngineerView::id).toList();
+        var ids = engineers.stream().map(EngineerView::id).toArray(String[]::new);
         var patterns = new HashMap<String, List<ScheduleWindow>>();
-        schedules.findWithWindows(ids).forEach(s -> patterns.put(s.getId(), s.windows()));
+        var scheduled = schedules.findScheduled(ids);
+        if (!scheduled.isEmpty()) {
+            schedules.findWithWindows(scheduled).forEach(s -> patterns.put(s.getId(), s.windows()));
+        }
         var spans = overrides.findNotEnded(ids, at).stream().collect(Collectors.groupingBy(DutyOverride::engineerId,
                 Collectors.mapping(DutyOverride::span, Collectors.toList())));
         var calendars = new HashMap<String, DutyCalendar>();

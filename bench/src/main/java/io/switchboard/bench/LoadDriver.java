@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--warmup 60] [--warmup-rate 10] [--history 10000]
- *                      [--server-heap 2g] [--jfr true]
+ *                      [--server-heap 2g] [--jfr true] [--server-args="--spring.x=y ..."]
  * bench/bench.sh load --url http://127.0.0.1:8080 --admin-password x ...   (a server you started; empty data dir)
  * </pre>
  *
@@ -582,6 +582,8 @@ public final class LoadDriver {
                     "--server.address=127.0.0.1", "--server.port=" + port, "--switchboard.data-dir=" + dataDir,
                     "--switchboard.admin-password=" + ADMIN_PASSWORD, "--switchboard.security.password-hash-strength=4",
                     "--logging.level.root=WARN"));
+            // further server settings for an experiment, e.g. --server-args="--switchboard.routing.sweep-interval=2s"
+            command.addAll(List.of(args.get("server-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList());
             Files.createDirectories(Path.of("bench/target/jfr"));
             var process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(Path.of("bench/target/load-server.log").toFile()).start();
