@@ -156,18 +156,6 @@ class Incident extends AssignedId {
         return found;
     }
 
-    /** Whether {@link #checkSla} would record anything now: a cheap look before the row is locked. */
-    boolean slaDue(double warningRatio, Instant now) {
-        if (historical || status == IncidentStatus.RESOLVED) {
-            return false;
-        }
-        boolean ack = acknowledgedAt == null && ackBy != null && ackBreachedAt == null
-                && (!now.isBefore(ackBy) || ackWarnedAt == null && !now.isBefore(warnFrom(ackBy, warningRatio)));
-        boolean resolve = resolveBy != null && resolveBreachedAt == null
-                && (!now.isBefore(resolveBy) || resolveWarnedAt == null && !now.isBefore(warnFrom(resolveBy, warningRatio)));
-        return ack || resolve;
-    }
-
     private Instant warnFrom(Instant deadline, double ratio) {
         long targetMillis = java.time.Duration.between(openedAt, deadline).toMillis();
         return deadline.minusMillis(Math.round(targetMillis * ratio));

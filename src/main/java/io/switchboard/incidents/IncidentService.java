@@ -279,16 +279,14 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
     }
 
     /**
-     * Reads the watched incidents without locks and locks only those with something due, each in its own short
-     * transaction: the sweep runs every second and must not hold up accepts on incidents with nothing to say.
+     * Asks the database, without locks, which incidents have something due, and locks only those, each in its own
+     * short transaction: the sweep runs every second and must not hold up accepts on incidents with nothing to say.
      */
     @Override
     public void checkDeadlines() {
         double ratio = sla.slaWarningRatio();
         var now = clock.instant();
-        var due = transactions.execute(status -> incidents.slaWatched().stream()
-                .filter(incident -> incident.slaDue(ratio, now)).map(Incident::getId).toList());
-        for (String incidentId : due) {
+        for (String incidentId : incidents.slaDue(now, ratio)) {
             transactions.executeWithoutResult(status -> incidents.findForUpdate(incidentId).ifPresent(incident -> {
                 for (var warning : incident.checkSla(ratio, clock.instant())) {
                     events.publishEvent(warning);

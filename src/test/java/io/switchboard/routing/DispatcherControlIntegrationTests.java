@@ -341,6 +341,26 @@ class DispatcherControlIntegrationTests {
         assertThat(entries(timeline, "SLA_WARNING")).noneMatch(detail -> detail.contains("acknowledge"));
     }
 
+    @Test
+    void nearingTheResolveDeadlineIsAWarningNotABreach() throws Exception {
+        String system = fixtures.system(fixtures.customer());
+        String engineer = fixtures.engineer(system, 5, 10);
+        String incident = fixtures.quietIncident(admin, system, "SEV1");
+        assertThat(dispatcher.post("/api/incidents/" + incident + "/assign", "{\"engineerId\":\"" + engineer + "\"}").status())
+                .isEqualTo(200);
+
+        // SEV1: resolve within 4 hours; the warning comes in the last 20%, i.e. after 3 h 12 min
+        clock.advance(Duration.ofHours(3).plusMinutes(11));
+        Thread.sleep(600); // three sweeps
+        assertThat(entries(timeline(incident), "SLA_WARNING")).as("not near yet").isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> entries(timeline(incident), "SLA_WARNING"), found -> !found.isEmpty());
+        assertThat(entries(timeline(incident), "SLA_WARNING")).singleElement().asString().contains("resolve");
+        assertThat(entries(timeline(incident), "SLA_BREACHED")).isEmpty();
+    }
+
     // ---- presence
 
     @Test
