@@ -325,16 +325,11 @@ class DispatcherControlIntegrationTests {
 
     @Test
     void anAcknowledgedIncidentGetsNoAcknowledgeWarningButAResolveBreach() throws Exception {
-        String system = fixtures.system(fixtures.customer());
-        String engineer = fixtures.engineer(system, 5, 10);
-        String incident = fixtures.quietIncident(admin, system, "SEV1");
-        assertThat(dispatcher.post("/api/incidents/" + incident + "/assign", "{\"engineerId\":\"" + engineer + "\"}").status())
-                .isEqualTo(200);
+        String incident = assignedSev1Incident();
 
         clock.advance(Duration.ofHours(4).plusSeconds(1));
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> entries(timeline(incident), "SLA_BREACHED"), found -> !found.isEmpty());
+        awaitEntry(incident, "SLA_BREACHED");
         var timeline = timeline(incident);
         assertThat(entries(timeline, "SLA_BREACHED")).singleElement().asString().contains("resolve");
         // passed before it was ever looked at "near": a breach, not a late warning
@@ -343,11 +338,7 @@ class DispatcherControlIntegrationTests {
 
     @Test
     void nearingTheResolveDeadlineIsAWarningNotABreach() throws Exception {
-        String system = fixtures.system(fixtures.customer());
-        String engineer = fixtures.engineer(system, 5, 10);
-        String incident = fixtures.quietIncident(admin, system, "SEV1");
-        assertThat(dispatcher.post("/api/incidents/" + incident + "/assign", "{\"engineerId\":\"" + engineer + "\"}").status())
-                .isEqualTo(200);
+        String incident = assignedSev1Incident();
 
         // SEV1: resolve within 4 hours; the warning comes in the last 20%, i.e. after 3 h 12 min
         clock.advance(Duration.ofHours(3).plusMinutes(11));
@@ -355,10 +346,24 @@ class DispatcherControlIntegrationTests {
         assertThat(entries(timeline(incident), "SLA_WARNING")).as("not near yet").isEmpty();
         clock.advance(Duration.ofMinutes(2));
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> entries(timeline(incident), "SLA_WARNING"), found -> !found.isEmpty());
+        awaitEntry(incident, "SLA_WARNING");
         assertThat(entries(timeline(incident), "SLA_WARNING")).singleElement().asString().contains("resolve");
         assertThat(entries(timeline(incident), "SLA_BREACHED")).isEmpty();
+    }
+
+    /** A quiet SEV1 incident a dispatcher assigned, so it is acknowledged and only its resolve clock runs. */
+    private String assignedSev1Incident() {
+        String system = fixtures.system(fixtures.customer());
+        String engineer = fixtures.engineer(system, 5, 10);
+        String incident = fixtures.quietIncident(admin, system, "SEV1");
+        assertThat(dispatcher.post("/api/incidents/" + incident + "/assign", "{\"engineerId\":\"" + engineer + "\"}").status())
+                .isEqualTo(200);
+        return incident;
+    }
+
+    private void awaitEntry(String incident, String type) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> entries(timeline(incident), type), found -> !found.isEmpty());
     }
 
     // ---- presence
