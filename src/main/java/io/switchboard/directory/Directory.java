@@ -20,6 +20,9 @@ public interface Directory {
 
     List<EngineerView> findEngineers(Collection<String> engineerIds);
 
+    /** Status, capacity, load and time zone of those of these engineers who exist, in no particular order. */
+    List<EngineerAvailability> availability(Collection<String> engineerIds);
+
     List<SystemView> findSystems(Collection<String> systemIds);
 
     /** Engineer ids in pages, for rebuilding derived views. */

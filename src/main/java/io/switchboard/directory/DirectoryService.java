@@ -213,6 +213,18 @@ public class DirectoryService implements Directory, AccountReferences {
 
     @Override
     @Transactional(readOnly = true)
+    public List<EngineerAvailability> availability(Collection<String> engineerIds) {
+        var rows = engineers.findAvailability(engineerIds.toArray(String[]::new));
+        Map<String, Integer> active = workload.activeIncidents(engineerIds);
+        return rows.stream().map(row -> {
+            String id = (String) row[0];
+            return new EngineerAvailability(id, EngineerStatus.valueOf((String) row[1]), ((Number) row[2]).intValue(),
+                    active.getOrDefault(id, 0), (String) row[3]);
+        }).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<SystemView> findSystems(Collection<String> systemIds) {
         return systems.findByIds(systemIds.toArray(String[]::new)).stream().map(CustomerSystem::view).toList();
     }

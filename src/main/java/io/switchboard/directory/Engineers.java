@@ -19,4 +19,8 @@ interface Engineers extends JpaRepository<Engineer, String> {
 
     @Query(value = "select * from engineer where id = any(:ids)", nativeQuery = true)
     List<Engineer> findByIds(@Param("ids") String[] ids);
+
+    /** Rows of id, status, max_active, time_zone: no entity, and none of the profile's JSON columns parsed. */
+    @Query(value = "select id, status, max_active, time_zone from engineer where id = any(:ids)", nativeQuery = true)
+    List<Object[]> findAvailability(@Param("ids") String[] ids);
 }

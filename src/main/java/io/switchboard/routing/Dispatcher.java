@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.EngineerStatus;
-import io.switchboard.directory.EngineerView;
+import io.switchboard.directory.EngineerAvailability;
 import io.switchboard.incidents.IncidentLifecycle;
 import io.switchboard.incidents.IncidentStatus;
 import io.switchboard.incidents.IncidentView;
@@ -230,7 +230,7 @@ public class Dispatcher {
             if (!offer.isPending()) {
                 throw new ConflictException("offer " + offerId + " is " + offer.status() + " and can no longer be accepted");
             }
-            var engineer = directory.findEngineer(engineerId).orElseThrow();
+            var engineer = directory.availability(List.of(engineerId)).getFirst();
             if (engineer.status() != EngineerStatus.AVAILABLE) {
                 throw new ConflictException("you are " + engineer.status() + "; set yourself AVAILABLE first "
                         + "(PUT /api/me/status) and accept again while the offer still rings");
@@ -466,8 +466,8 @@ public class Dispatcher {
             // Locked before their status and load are read, and until this decision has committed: nobody else rings
             // or assigns them in between, so the capacity check still holds when the offers are in.
             engineerLocks.lock(ids);
-            Map<String, EngineerView> live = new HashMap<>();
-            directory.findEngineers(ids).forEach(e -> live.put(e.id(), e));
+            Map<String, EngineerAvailability> live = new HashMap<>();
+            directory.availability(ids).forEach(e -> live.put(e.id(), e));
             Map<String, Integer> ringing = ringingCounts(live.keySet());
             var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
             for (var candidate : batch) {

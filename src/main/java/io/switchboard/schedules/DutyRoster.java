@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 
-import io.switchboard.directory.EngineerView;
+import io.switchboard.directory.EngineerAvailability;
 
 /** The question routing asks before it rings anyone: who can be reached right now. */
 public interface DutyRoster {
@@ -14,5 +14,5 @@ public interface DutyRoster {
      * an on-call window (or ON_CALL override) when {@code onCallAllowed}. An engineer without a weekly pattern is
      * always reachable outside their overrides. Answered with a fixed number of queries, however many engineers.
      */
-    Set<String> reachable(Collection<EngineerView> engineers, Instant at, boolean onCallAllowed);
+    Set<String> reachable(Collection<EngineerAvailability> engineers, Instant at, boolean onCallAllowed);
 }

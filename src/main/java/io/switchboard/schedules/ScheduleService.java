@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.switchboard.directory.DirectoryService;
+import io.switchboard.directory.EngineerAvailability;
 import io.switchboard.directory.EngineerPatch;
 import io.switchboard.directory.EngineerView;
 import io.switchboard.web.InvalidInputException;
@@ -46,12 +48,12 @@ class ScheduleService implements DutyRoster {
 
     @Override
     @Transactional(readOnly = true)
-    public Set<String> reachable(Collection<EngineerView> engineers, Instant at, boolean onCallAllowed) {
+    public Set<String> reachable(Collection<EngineerAvailability> engineers, Instant at, boolean onCallAllowed) {
         if (engineers.isEmpty()) {
             return Set.of();
         }
-        var calendars = calendars(engineers, at);
-        return engineers.stream().map(EngineerView::id)
+        var calendars = calendars(zones(engineers, EngineerAvailability::id, EngineerAvailability::timeZone), at);
+        return engineers.stream().map(EngineerAvailability::id)
                 .filter(id -> !calendars.containsKey(id) || calendars.get(id).reachable(at, onCallAllowed))
                 .collect(Collectors.toSet());
     }
@@ -62,7 +64,7 @@ class ScheduleService implements DutyRoster {
         var now = clock.instant();
         var pattern = schedules.findById(engineerId).map(Schedule::windows).orElse(null);
         var pending = overrides.findNotEnded(new String[] {engineerId}, now);
-        var calendar = new DutyCalendar(zoneOf(engineer), pattern, pending.stream().map(DutyOverride::span).toList());
+        var calendar = new DutyCalendar(zoneOf(engineer.timeZone()), pattern, pending.stream().map(DutyOverride::span).toList());
         var mode = calendar.modeAt(now);
         return new ScheduleView(calendar.zone().getId(), byDay(pattern, DutyMode.WORKING), byDay(pattern, DutyMode.ON_CALL),
                 pending.stream().map(DutyOverride::view).toList(),
@@ -134,7 +136,7 @@ class ScheduleService implements DutyRoster {
         var engineers = directory.findEngineers(ids).stream()
                 .filter(e -> systemId == null || e.systems().stream().anyMatch(s -> systemId.equals(s.systemId())))
                 .toList();
-        var calendars = calendars(engineers, at);
+        var calendars = calendars(zones(engineers, EngineerView::id, EngineerView::timeZone), at);
         var entries = new ArrayList<OnDutyBoard.Entry>();
         for (var engineer : engineers) {
             var calendar = calendars.get(engineer.id());
@@ -149,8 +151,8 @@ class ScheduleService implements DutyRoster {
     }
 
     /** The calendars of those engineers who have a pattern or an override not ended by {@code at}: two queries, a third to read the patterns of those who have one. */
-    private Map<String, DutyCalendar> calendars(Collection<EngineerView> engineers, Instant at) {
-        var ids = engineers.stream().map(EngineerView::id).toArray(String[]::new);
+    private Map<String, DutyCalendar> calendars(Map<String, String> timeZones, Instant at) {
+        var ids = timeZones.keySet().toArray(String[]::new);
         var patterns = new HashMap<String, List<ScheduleWindow>>();
         var scheduled = schedules.findScheduled(ids);
         if (!scheduled.isEmpty()) {
@@ -159,13 +161,21 @@ class ScheduleService implements DutyRoster {
         var spans = overrides.findNotEnded(ids, at).stream().collect(Collectors.groupingBy(DutyOverride::engineerId,
                 Collectors.mapping(DutyOverride::span, Collectors.toList())));
         var calendars = new HashMap<String, DutyCalendar>();
-        for (var engineer : engineers) {
-            if (patterns.containsKey(engineer.id()) || spans.containsKey(engineer.id())) {
-                calendars.put(engineer.id(), new DutyCalendar(zoneOf(engineer), patterns.get(engineer.id()),
-                        spans.getOrDefault(engineer.id(), List.of())));
+        for (var id : ids) {
+            if (patterns.containsKey(id) || spans.containsKey(id)) {
+                calendars.put(id, new DutyCalendar(zoneOf(timeZones.get(id)), patterns.get(id),
+                        spans.getOrDefault(id, List.of())));
             }
         }
         return calendars;
+    }
+
+    /** Each engineer's id with the time zone of their hours (null when they have none). */
+    private static <E> Map<String, String> zones(Collection<E> engineers, Function<E, String> id,
+            Function<E, String> timeZone) {
+        var zones = new HashMap<String, String>();
+        engineers.forEach(engineer -> zones.put(id.apply(engineer), timeZone.apply(engineer)));
+        return zones;
     }
 
     private EngineerView engineer(String engineerId) {
@@ -173,8 +183,8 @@ class ScheduleService implements DutyRoster {
     }
 
     /** Engineers without a time zone keep their hours in UTC. */
-    private static ZoneId zoneOf(EngineerView engineer) {
-        return engineer.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(engineer.timeZone());
+    private static ZoneId zoneOf(String timeZone) {
+        return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
     }
 
     private static Map<DayOfWeek, List<Window>> byDay(List<ScheduleWindow> pattern, DutyMode mode) {
