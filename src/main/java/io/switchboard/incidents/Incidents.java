@@ -76,10 +76,12 @@ interface Incidents extends JpaRepository<Incident, String> {
             where historical = false and status in ('OPEN', 'ROUTING', 'ASSIGNED', 'ESCALATED')
               and ((acknowledged_at is null and ack_by is not null and ack_breached_at is null
                     and (ack_by <= :now or (ack_warned_at is null
-                         and datediff(millisecond, :now, ack_by) <= cast(:ratio as double precision) * datediff(millisecond, opened_at, ack_by) + 2)))
+                         and datediff(millisecond, :now, ack_by)
+                             <= cast(:ratio as double precision) * datediff(millisecond, opened_at, ack_by) + 2)))
                 or (resolve_by is not null and resolve_breached_at is null
                     and (resolve_by <= :now or (resolve_warned_at is null
-                         and datediff(millisecond, :now, resolve_by) <= cast(:ratio as double precision) * datediff(millisecond, opened_at, resolve_by) + 2))))
+                         and datediff(millisecond, :now, resolve_by)
+                             <= cast(:ratio as double precision) * datediff(millisecond, opened_at, resolve_by) + 2))))
             order by opened_at""", nativeQuery = true)
     List<String> slaDue(@Param("now") Instant now, @Param("ratio") double ratio);
 

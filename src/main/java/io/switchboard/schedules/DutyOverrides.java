@@ -10,7 +10,8 @@ import org.springframework.data.repository.query.Param;
 interface DutyOverrides extends JpaRepository<DutyOverride, String> {
 
     /** These engineers' overrides that have not ended by {@code after}, soonest first. */
-    // Native with one array parameter for the reason Schedules.findScheduled gives; the (engineer_id, ends_at) index finds them.
+    // Native with one array parameter for the reason Schedules.findScheduled gives; the (engineer_id, ends_at) index
+    // finds them.
     @Query(value = "select * from duty_override where engineer_id = any(:ids) and ends_at > :after order by starts_at, id",
             nativeQuery = true)
     List<DutyOverride> findNotEnded(@Param("ids") String[] engineerIds, @Param("after") Instant after);

@@ -64,7 +64,8 @@ class ScheduleService implements DutyRoster {
         var now = clock.instant();
         var pattern = schedules.findById(engineerId).map(Schedule::windows).orElse(null);
         var pending = overrides.findNotEnded(new String[] {engineerId}, now);
-        var calendar = new DutyCalendar(zoneOf(engineer.timeZone()), pattern, pending.stream().map(DutyOverride::span).toList());
+        var calendar = new DutyCalendar(zoneOf(engineer.timeZone()), pattern,
+                pending.stream().map(DutyOverride::span).toList());
         var mode = calendar.modeAt(now);
         return new ScheduleView(calendar.zone().getId(), byDay(pattern, DutyMode.WORKING), byDay(pattern, DutyMode.ON_CALL),
                 pending.stream().map(DutyOverride::view).toList(),
