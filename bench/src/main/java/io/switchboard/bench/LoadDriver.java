@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--warmup 60] [--warmup-rate 10] [--history 10000]
- *                      [--server-heap 2g] [--jfr true] [--server-args="--spring.x=y ..."]
+ *                      [--server-heap 2g] [--jfr true] [--server-args="--spring.x=y ..."] [--server-jvm-args="-XX:..."]
  * bench/bench.sh load --url http://127.0.0.1:8080 --admin-password x ...   (a server you started; empty data dir)
  * </pre>
  *
@@ -573,6 +573,8 @@ public final class LoadDriver {
             Path dataDir = Files.createTempDirectory("switchboard-load-");
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx" + args.get("server-heap", "2g")));
+            // more JVM options for the server, e.g. --server-jvm-args="-XX:+UseZGC"
+            command.addAll(words(args.get("server-jvm-args", "")));
             if (args.get("jfr", "false").equals("true")) {
                 // deep enough for a request's whole stack (Spring, Hibernate and virtual threads go past the default 64)
                 command.add("-XX:FlightRecorderOptions:stackdepth=256");
@@ -583,7 +585,7 @@ public final class LoadDriver {
                     "--switchboard.admin-password=" + ADMIN_PASSWORD, "--switchboard.security.password-hash-strength=4",
                     "--logging.level.root=WARN"));
             // further server settings for an experiment, e.g. --server-args="--switchboard.routing.sweep-interval=2s"
-            command.addAll(List.of(args.get("server-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList());
+            command.addAll(words(args.get("server-args", "")));
             Files.createDirectories(Path.of("bench/target/jfr"));
             var process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(Path.of("bench/target/load-server.log").toFile()).start();
@@ -608,6 +610,10 @@ public final class LoadDriver {
             }
             System.out.printf("server up at %s (pid %d, data dir %s)%n", base, process.pid(), dataDir);
             return new ServerProcess(process, base, dataDir);
+        }
+
+        private static List<String> words(String line) {
+            return List.of(line.trim().split("\\s+")).stream().filter(word -> !word.isEmpty()).toList();
         }
 
         @Override
