@@ -33,8 +33,8 @@ import io.switchboard.support.Fixtures;
 
 /**
  * A real crash: the server runs as its own process and is killed with SIGKILL while incidents are being routed
- * (offers ringing, freshly opened incidents whose routing event has not been handled yet). A new process on the
- * same data folder must expire what ran out while nobody was there, ring the next wave, replay the unhandled
+ * (offers ringing, freshly opened incidents whose routing has not started yet). A new process on the
+ * same data folder must expire what ran out while nobody was there, ring the next wave, route what is still open, replay the unhandled
  * events, and leave no incident in ROUTING without a ringing offer. The database is read directly while no
  * server runs, to see the state the crash left and the state the restart left.
  */
@@ -66,7 +66,7 @@ class KillMidRoutingIntegrationTests {
             var best = fixtures.as(engineerUsers.values().iterator().next());
             await().atMost(Duration.ofSeconds(20)).until(() -> offeredTo(best).contains(ringing));
             // a burst of incidents, and the kill the moment the last one is stored: routing is still working through
-            // their IncidentOpened events, one at a time
+            // the new incidents, one at a time
             try (var pool = Executors.newFixedThreadPool(8)) {
                 var futures = new ArrayList<Future<String>>();
                 for (int i = 0; i < BURST; i++) {
@@ -89,8 +89,8 @@ class KillMidRoutingIntegrationTests {
         Instant expiresAt = ringingAtKill.getFirst().getValue();
         System.out.printf("Killed with %d incident(s) not yet routed and %d event publication(s) not completed%n",
                 crashed.openIncidents().size(), crashed.incompletePublications());
-        // the kill follows the last 201 within a millisecond, while its routing event is at best being handled
-        assertThat(crashed.openIncidents()).as("the kill caught routing events not yet handled").isNotEmpty();
+        // the kill follows the last 201 within a millisecond, while its routing has at best started
+        assertThat(crashed.openIncidents()).as("the kill caught incidents not yet routed").isNotEmpty();
         await().atMost(OFFER_TIMEOUT_BEFORE_KILL.plusSeconds(5)).until(() -> Instant.now().isAfter(expiresAt));
 
         var restarted = start("after-restart");
@@ -118,7 +118,7 @@ class KillMidRoutingIntegrationTests {
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
             assertThat(admin.get("/api/incidents/" + ringing).get("assignee")).isEqualTo(next.getKey());
 
-            // everything else settles: nothing left OPEN (unhandled IncidentOpened events were replayed), and every
+            // everything else settles: nothing left OPEN (the sweep routed what was), and every
             // incident in ROUTING rings someone
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 var ringingNow = new HashSet<String>();

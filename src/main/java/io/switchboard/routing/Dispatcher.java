@@ -282,7 +282,7 @@ public class Dispatcher {
      */
     public void resumeStalled() {
         // The IncidentOpened event starts routing within milliseconds; an incident still OPEN a sweep later missed
-        // it (its listener failed, or the server stopped before the event was stored as handled).
+        // it (its routing failed, or the server stopped before routing started: the event is not stored).
         for (String incidentId : incidents.openIncidentIdsOpenedBefore(clock.instant().minus(settings.sweepInterval()))) {
             try {
                 route(incidentId);

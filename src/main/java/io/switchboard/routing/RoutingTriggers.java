@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,31 +19,43 @@ import io.switchboard.incidents.IncidentOpened;
 import io.switchboard.incidents.IncidentStatus;
 import io.switchboard.incidents.IncidentUpdated;
 import io.switchboard.incidents.SlaWatch;
+import io.switchboard.persistence.AfterCommit;
 
 /**
- * What sets routing in motion: a new incident, an incident taken out of routing, and the clock. The
- * event listeners are transactional, so Spring Modulith's publication registry keeps each event until
- * its listener has finished and replays it after a restart.
+ * What sets routing in motion: a new incident, an incident taken out of routing, and the clock.
+ *
+ * <p>Withdrawing the offers of an incident that left routing is a transactional listener, so Spring Modulith's
+ * publication registry keeps the event until it has run and replays it after a restart. Starting to route a new
+ * incident needs no such row: the incident is {@code OPEN} in the database, and the sweep (at start and on every beat
+ * after) routes any incident still {@code OPEN} a beat after it was opened. So a crash between the opening's commit
+ * and its routing costs a second at most, and an opening costs no publication insert and no commit to delete it.
  */
 @Component
 class RoutingTriggers {
     private static final Logger log = LoggerFactory.getLogger(RoutingTriggers.class);
 
     private final Dispatcher dispatcher;
+    private final TaskExecutor executor;
     private final Clock clock;
     private final SlaWatch sla;
     private final AtomicReference<Instant> lastSweep = new AtomicReference<>();
 
-    RoutingTriggers(Dispatcher dispatcher, Clock clock, SlaWatch sla) {
+    RoutingTriggers(Dispatcher dispatcher, @Qualifier("taskExecutor") TaskExecutor executor, Clock clock, SlaWatch sla) {
         this.dispatcher = dispatcher;
+        this.executor = executor;
         this.sla = sla;
         this.clock = clock;
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(IncidentOpened opened) {
-        dispatcher.route(opened.incidentId());
+        AfterCommit.run(() -> executor.execute(() -> {
+            try {
+                dispatcher.route(opened.incidentId());
+            } catch (RuntimeException e) {
+                log.warn("Could not start routing {}; the sweep tries again", opened.incidentId(), e);
+            }
+        }));
     }
 
     // The condition is checked before Spring Modulith stores a publication: the other updates (opened, routing,

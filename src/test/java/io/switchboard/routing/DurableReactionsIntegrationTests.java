@@ -3,6 +3,8 @@ package io.switchboard.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,13 +15,15 @@ import org.springframework.modulith.events.core.EventSerializer;
 import io.switchboard.incidents.IncidentUpdated;
 import io.switchboard.support.Fixtures;
 import io.switchboard.support.IntegrationTest;
+import io.switchboard.support.MutableClock;
 import io.switchboard.support.StoredPublications;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Only the reactions that must survive a crash are kept in Spring Modulith's event publication registry: starting
- * routing, withdrawing offers once an incident left routing, and indexing a resolved incident. Live messages and
+ * Only the reactions that must survive a crash and have no other way back are kept in Spring Modulith's event
+ * publication registry: withdrawing offers once an incident left routing, and indexing a resolved incident. Starting
+ * to route a new incident is not among them: the sweep routes any incident still OPEN. Live messages and
  * in-memory counters are plain after-commit reactions: a client that was away reads the state over REST, so they
  * cost no event publication row, and neither do the updates that leave nothing to withdraw: an accept withdraws the
  * other offers itself, and an assigned incident has none left when it is resolved. A publication whose listener has
@@ -37,6 +41,9 @@ class DurableReactionsIntegrationTests {
 
     @Autowired
     EventSerializer serializer;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anIncidentFromOpenToResolvedStoresOnlyItsDurableReactionsAndDeletesThemOnceDoneWithoutUpdates() throws Exception {
@@ -59,8 +66,29 @@ class DurableReactionsIntegrationTests {
                     .isEmpty();
             assertThat(stored.insertedMentioning(incident)).map(row -> simpleName(row.eventType()) + " -> "
                     + ownerOf(row.listenerId())).containsExactlyInAnyOrder(
-                            "IncidentOpened -> RoutingTriggers",
                             "IncidentsResolved -> IndexFeeder");
+        }
+    }
+
+    @Test
+    void anIncidentCommittedOpenWhoseRoutingNeverStartedIsOfferedByTheSweep() throws Exception {
+        var fixtures = new Fixtures(port);
+        var scenario = new RoutingScenario(port, fixtures);
+        String customer = fixtures.customer();
+        String system = fixtures.system(customer);
+        String engineer = fixtures.engineer(system, 5, 10);
+        try (var client = scenario.connect(scenario.engineerUser(engineer))) {
+            var offers = client.subscribe("/user/queue/offers");
+            // what a crash right after the opening's commit leaves: the row, and no event anywhere
+            String incident = Fixtures.unique("INC");
+            jdbc.update("insert into incident (id, system_id, customer_id, severity, title, description, status, "
+                    + "opened_at, historical, version) values (?, ?, ?, 'SEV3', ?, ?, 'OPEN', ?, false, 0)", incident,
+                    system, customer, Fixtures.nonsenseWord(), Fixtures.nonsenseWord(),
+                    OffsetDateTime.ofInstant(clock.instant().minusSeconds(5), ZoneOffset.UTC));
+
+            assertThat(RoutingScenario.nextFor(offers, "OFFER", incident).path("incidentId").asString())
+                    .isEqualTo(incident);
+            scenario.awaitStatus(incident, "ROUTING");
         }
     }
 
