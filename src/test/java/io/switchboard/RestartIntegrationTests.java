@@ -3,8 +3,17 @@ package io.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +82,41 @@ class RestartIntegrationTests {
             // the pending offer is still live: the engineer can take it
             var accepted = Api.as(port, engineerUser, Fixtures.PASSWORD).post("/api/offers/" + offer + "/accept", "");
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRequestStillRunningWhenTheServerStopsFinishesWithTheSearchIndexStillOpen() throws Exception {
+        var app = start();
+        int port = port(app);
+        var fixtures = new Fixtures(port);
+        String system = fixtures.system(fixtures.customer());
+        String engineer = fixtures.engineer(system, 3);
+        String word = Fixtures.nonsenseWord();
+        var body = new PipedOutputStream();
+        var streamed = new PipedInputStream(body, 1 << 16);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/import"))
+                .header("Authorization", Api.basic("admin", Fixtures.ADMIN_PASSWORD))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> streamed)).build();
+        String line = """
+                {"type":"incident","systemId":"%s","title":"%s fault","description":"the %s failed","resolution":"reset","resolvedBy":"%s"}
+                """.formatted(system, word, word, engineer);
+        try (app; var client = HttpClient.newHttpClient()) {
+            var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            body.write(line.getBytes(StandardCharsets.UTF_8));
+            body.flush();
+            Thread.sleep(500); // the import is under way
+
+            var stopping = CompletableFuture.runAsync(app::close, runnable -> Thread.ofPlatform().start(runnable));
+            Thread.sleep(500); // the shutdown is under way, waiting for the import
+            body.write(line.replace("fault", "fault again").getBytes(StandardCharsets.UTF_8));
+            body.close();
+
+            var answer = response.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"incident\":2");
+            stopping.get(30, TimeUnit.SECONDS);
         }
     }
 

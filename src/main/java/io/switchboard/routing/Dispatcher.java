@@ -46,8 +46,6 @@ public class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** How many ranked candidates to look at per free slot in a wave: room for busy and full engineers. */
     private static final int CANDIDATES_PER_SLOT = 5;
-    /** How often a decision starts again after another one held an engineer it needed (see EngineerLocks). */
-    private static final int ATTEMPTS = 10;
 
     private final Offers offers;
     private final IncidentLifecycle incidents;
@@ -323,15 +321,7 @@ public class Dispatcher {
      * engineer it needs in a way that could make both wait for each other, it is rolled back and runs again.
      */
     private <T> T decide(Supplier<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transactions.execute(tx -> work.get());
-            } catch (EngineerLocks.Contended e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return engineerLocks.retryingWhenContended(() -> transactions.execute(tx -> work.get()));
     }
 
     private void decide(Runnable work) {

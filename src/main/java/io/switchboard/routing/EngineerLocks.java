@@ -2,7 +2,11 @@ package io.switchboard.routing;
 
 import java.util.Collection;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -17,11 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A lock is held until the current transaction has ended, so whoever comes next reads what the holder committed.
  * Locks are striped (an engineer id hashes to one of {@value #STRIPES}) and taken in stripe order; a stripe below one
  * already held is only tried, and {@link Contended} is thrown when it is busy, so two decisions never wait on each
- * other in a circle. The caller retries the whole decision.
+ * other in a circle. The whole decision is then tried again ({@link #retryingWhenContended}).
  */
 @Component
 class EngineerLocks {
     static final int STRIPES = 1024;
+    /** How often a decision starts again after another one held an engineer it needed. */
+    static final int ATTEMPTS = 10;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
@@ -73,6 +79,25 @@ class EngineerLocks {
             return fresh;
         }
         return held;
+    }
+
+    /**
+     * Runs a decision, and again whenever it met a {@link Contended} engineer, at most {@value #ATTEMPTS} times. The
+     * holder keeps its engineers until its transaction ends, a few milliseconds, so an attempt right away mostly meets
+     * the same lock: each retry waits a little longer first (1–2 ms, then 2–4 ms, …; under 100 ms in all).
+     */
+    <T> T retryingWhenContended(Supplier<T> decision) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return decision.get();
+            } catch (Contended e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                long pause = TimeUnit.MILLISECONDS.toNanos(attempt);
+                LockSupport.parkNanos(pause + ThreadLocalRandom.current().nextLong(pause));
+            }
+        }
     }
 
     /** An engineer this decision needs is locked by another one that may wait for this: start the decision again. */

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,13 +60,8 @@ class EngineerLocksTests {
     @Test
     void aStripeBelowOneAlreadyHeldIsOnlyTriedAndABusyOneStartsTheDecisionAgain() throws Exception {
         var ids = idsOnDifferentStripes();
-        var holding = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var other = inOtherTransaction(() -> {
-            locks.lock(List.of(ids.low()));
-            holding.countDown();
-        }, release);
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        var other = holdInOtherTransaction(ids.low(), release);
 
         begin();
         locks.lock(List.of(ids.high()));
@@ -72,6 +69,65 @@ class EngineerLocksTests {
         assertThatThrownBy(() -> locks.lock(List.of(ids.low()))).isInstanceOf(EngineerLocks.Contended.class);
         release.countDown();
         other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aContendedDecisionIsTriedAgainAfterAPauseAndGoesThroughOnceTheHolderIsDone() throws Exception {
+        var ids = idsOnDifferentStripes();
+        var release = new CountDownLatch(1);
+        var other = holdInOtherTransaction(ids.low(), release);
+        // the holder is done after 20 ms: ten attempts right after each other would all have failed by then
+        Thread.ofVirtual().start(() -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            release.countDown();
+        });
+        var attempts = new AtomicInteger();
+
+        String outcome = locks.retryingWhenContended(() -> lowAfterHigh(ids, attempts));
+
+        assertThat(outcome).isEqualTo("decided");
+        assertThat(attempts.get()).isBetween(2, EngineerLocks.ATTEMPTS);
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDecisionContendedEveryTimeGivesUpAfterItsAttempts() throws Exception {
+        var ids = idsOnDifferentStripes();
+        var release = new CountDownLatch(1);
+        var other = holdInOtherTransaction(ids.low(), release);
+        var attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> locks.retryingWhenContended(() -> lowAfterHigh(ids, attempts)))
+                .isInstanceOf(EngineerLocks.Contended.class);
+        assertThat(attempts.get()).isEqualTo(EngineerLocks.ATTEMPTS);
+        release.countDown();
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    /** One decision in a transaction of its own: takes ids.high(), then ids.low() (out of stripe order). */
+    private String lowAfterHigh(Pair ids, AtomicInteger attempts) {
+        attempts.incrementAndGet();
+        begin();
+        try {
+            locks.lock(List.of(ids.high()));
+            locks.lock(List.of(ids.low()));
+            complete(TransactionSynchronization.STATUS_COMMITTED);
+            return "decided";
+        } catch (EngineerLocks.Contended e) {
+            complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Void> holdInOtherTransaction(String engineerId, CountDownLatch release)
+            throws InterruptedException {
+        var holding = new CountDownLatch(1);
+        var other = inOtherTransaction(() -> {
+            locks.lock(List.of(engineerId));
+            holding.countDown();
+        }, release);
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        return other;
     }
 
     @Test

@@ -357,6 +357,17 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     }
 
     // SmartLifecycle: open during context refresh (health is UP only after), close on shutdown.
+
+    /**
+     * Below the web server's phases (start/stop at DEFAULT_PHASE - 2048, graceful shutdown at - 1024): the index opens
+     * before the server takes a request, and closes only after the graceful shutdown let the last one finish. At the
+     * default phase it closed first, and every request still running failed on a closed index.
+     */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public void start() {
         open();
