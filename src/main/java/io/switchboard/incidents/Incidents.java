@@ -34,8 +34,10 @@ interface Incidents extends JpaRepository<Incident, String> {
     List<Incident> findByAssigneeAndStatusOrderByOpenedAtDesc(String assignee, IncidentStatus status);
 
     // One array parameter, not "in :ids": Hibernate translates a query with a list parameter again on every call, and
-    // this one runs for every engineer view. The status index finds the assigned incidents, the array picks among them.
-    @Query("select i.assignee, count(i) from Incident i where i.status = io.switchboard.incidents.IncidentStatus.ASSIGNED and array_contains(:ids, i.assignee) group by i.assignee")
+    // this one runs for every routing decision, accept and engineer view. live_assignee (V8) is indexed and set only
+    // while the incident is ASSIGNED, so this reads the engineers' own live incidents and nothing else.
+    @Query(value = "select live_assignee, count(*) from incident where live_assignee = any(:ids) group by live_assignee",
+            nativeQuery = true)
     List<Object[]> countActive(@Param("ids") String[] engineerIds);
 
     // Native with one array parameter: Hibernate translates a query with a list parameter again on every call, and an
