@@ -610,9 +610,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     @Override
     public Recommendations recommend(RecommendRequest request) {
-        Recommender recommender = new Recommender(settings.recommend(), analyzers, servedStats, clock);
-        Recommender.Prepared prepared = recommender.prepare(request);
-        return withSearcher(s -> recommender.execute(s, prepared));
+        return recommend(request, settings.recommend());
     }
 
     @Override

@@ -140,15 +140,12 @@ final class Recommender {
 
     Recommendations execute(IndexSearcher searcher, Prepared p) throws IOException {
         long now = clock.millis();
-        current = searcher;
-        CollectionStatistics incidents = searcher.collectionStatistics(Fields.INC_TEXT);
-        incidentCount = incidents == null ? 0 : incidents.docCount();
         Map<String, Candidate> cands = new HashMap<>();
         List<String> selected = selectTerms(searcher, p);
 
         // (b) expertise learned from similar resolved incidents
         if (!selected.isEmpty() || !p.codeTerms().isEmpty()) {
-            BooleanQuery text = incidentTextQuery(p, selected);
+            BooleanQuery text = incidentTextQuery(searcher, p, selected);
             similarIncidents(searcher, text, p, now, cands);
         }
         double simTotal = cands.values().stream().mapToDouble(c -> c.similar).sum();
@@ -224,7 +221,7 @@ final class Recommender {
         return scored.stream().limit(cfg.maxQueryTerms()).map(Map.Entry::getKey).toList();
     }
 
-    private BooleanQuery incidentTextQuery(Prepared p, List<String> selected) {
+    private BooleanQuery incidentTextQuery(IndexSearcher searcher, Prepared p, List<String> selected) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : selected) {
             b.add(new TermQuery(new Term(Fields.INC_TEXT, t)), Occur.SHOULD);
@@ -233,9 +230,11 @@ final class Recommender {
             }
         }
         if (cfg.codeBoost() > 0) {
+            CollectionStatistics incidents = searcher.collectionStatistics(Fields.INC_TEXT);
+            long incidentCount = incidents == null ? 0 : incidents.docCount();
             int codes = 0;
             for (String c : p.codeTerms()) {
-                if (codes++ >= cfg.maxQueryTerms() || !selective(c)) {
+                if (codes++ >= cfg.maxQueryTerms() || !selective(searcher, c, incidentCount)) {
                     continue;
                 }
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), cfg.codeBoost()), Occur.SHOULD);
@@ -244,17 +243,10 @@ final class Recommender {
         return b.build();
     }
 
-    private IndexSearcher current;
-    private long incidentCount;
-
     /** A code term worth a clause: not in more than maxDocFreq of the incidents. */
-    private boolean selective(String code) {
-        try {
-            int df = current.getIndexReader().docFreq(new Term(Fields.INC_CODES, code));
-            return df <= cfg.maxDocFreq() * Math.max(1, incidentCount);
-        } catch (IOException e) {
-            return true;
-        }
+    private boolean selective(IndexSearcher searcher, String code, long incidentCount) throws IOException {
+        int df = searcher.getIndexReader().docFreq(new Term(Fields.INC_CODES, code));
+        return df <= cfg.maxDocFreq() * Math.max(1, incidentCount);
     }
 
     /** One retrieved past incident, its text score without the system lift. */
