@@ -81,7 +81,8 @@ public final class LoadDriver {
     /** The server's process when the driver started it, for its CPU time; null with --url. */
     ProcessHandle serverProcess;
     /** CPU seconds spent by the server and the driver from the first incident to the end of the grace period. */
-    double serverCpuSeconds = Double.NaN, driverCpuSeconds;
+    double serverCpuSeconds = Double.NaN, driverCpuSeconds, serverBytesWritten = Double.NaN;
+    Map<String, Double> serverCpuByThreadKind = Map.of();
 
     // measurements
     final Recorder toOffer = new Recorder(3);
@@ -171,13 +172,16 @@ public final class LoadDriver {
                 connectRetries.get(), CONNECT_TIMEOUT.toSeconds());
 
         var sampler = timers.scheduleAtFixedRate(this::sampleServer, 0, 1, TimeUnit.SECONDS);
-        double[] cpuAtStart = openIncidents(world);
+        var atStart = openIncidents(world);
         long graceSeconds = args.getLong("grace", 15);
         log("all %,d incidents sent; waiting up to %d s for the last offers", opened.get(), graceSeconds);
         awaitOffers(graceSeconds);
         sampler.cancel(false);
-        serverCpuSeconds = cpuSeconds(serverProcess) - cpuAtStart[0];
-        driverCpuSeconds = cpuSeconds(ProcessHandle.current()) - cpuAtStart[1];
+        var serverAtEnd = ProcessUsage.of(serverProcess);
+        serverCpuSeconds = serverAtEnd.cpuSeconds() - atStart.server().cpuSeconds();
+        serverBytesWritten = serverAtEnd.bytesWritten() - atStart.server().bytesWritten();
+        serverCpuByThreadKind = serverAtEnd.cpuByThreadKindSince(atStart.server());
+        driverCpuSeconds = cpuSeconds(ProcessHandle.current()) - atStart.driverCpuSeconds();
         measuring = false;
         sampleServer();
         var lost = unofferedIncidents();
@@ -214,9 +218,9 @@ public final class LoadDriver {
 
     /**
      * Opens incidents at a fixed rate (open loop: a slow answer does not delay the next one), after the warm-up and its
-     * last offers. Returns the server's and the driver's CPU seconds when the measured part began.
+     * last offers. Returns what the server and the driver had used when the measured part began.
      */
-    double[] openIncidents(World world) throws InterruptedException {
+    UsageAtStart openIncidents(World world) throws InterruptedException {
         long start = System.nanoTime();
         var recorded = new java.util.concurrent.atomic.AtomicReference<Histogram>();
         var report = timers.scheduleAtFixedRate(() -> {
@@ -233,7 +237,7 @@ public final class LoadDriver {
             log("warm-up over: %,d incidents at %d/s, %,d offered; measuring %d/s from here", firstMeasured, warmupRate,
                     offered.size(), rate);
         }
-        double[] cpuAtStart = {cpuSeconds(serverProcess), cpuSeconds(ProcessHandle.current())};
+        var atStart = new UsageAtStart(ProcessUsage.of(serverProcess), cpuSeconds(ProcessHandle.current()));
         warm = true;
         long measuredStart = System.nanoTime();
         int total = rate * durationSeconds;
@@ -241,8 +245,10 @@ public final class LoadDriver {
         report.cancel(false);
         double secs = secondsSince(measuredStart);
         log("sent %,d incidents in %.1f s (%.1f/s)", total, secs, total / secs);
-        return cpuAtStart;
+        return atStart;
     }
+
+    record UsageAtStart(ProcessUsage server, double driverCpuSeconds) {}
 
     /** Opens incidents numbered {@code from} to {@code to} (exclusive) at {@code perSecond}. */
     void pace(World world, int from, int to, int perSecond) throws InterruptedException {
@@ -424,6 +430,17 @@ public final class LoadDriver {
         out.append(String.format("  cpu from the first measured incident to the end of the grace period: server %.1f s (%.1f ms"
                 + " per incident), driver %.1f s (%.1f ms per incident)%n", serverCpuSeconds, 1000 * serverCpuSeconds
                 / Math.max(1, measured), driverCpuSeconds, 1000 * driverCpuSeconds / Math.max(1, measured)));
+        // Each commit costs H2 about in proportion to the pages it writes out; unlike the CPU this hardly varies from
+        // run to run. Socket writes count too (a few KB per incident: responses and frames).
+        out.append(String.format("  server passed %.1f MB to write calls in that time, files and sockets (%.0f KB per incident)%n",
+                serverBytesWritten / 1e6,
+                serverBytesWritten / 1e3 / Math.max(1, measured)));
+        if (!serverCpuByThreadKind.isEmpty()) {
+            out.append("  server cpu by thread in that time (s):");
+            serverCpuByThreadKind.entrySet().stream().filter(kind -> kind.getValue() >= 0.1).forEach(kind ->
+                    out.append(String.format(" %s %.1f;", kind.getKey(), kind.getValue())));
+            out.append(String.format("%n"));
+        }
         System.out.print(out);
         Path file = Path.of(args.get("out", "bench/results/load-" + engineers + "-" + rate + ".txt"));
         Files.createDirectories(file.getParent());
@@ -571,8 +588,11 @@ public final class LoadDriver {
                 port = socket.getLocalPort();
             }
             Path dataDir = Files.createTempDirectory("switchboard-load-");
+            // A fixed heap, as a server should run. Left to grow, G1 kept it near 1.1 GB, where the ~550 MB that stays
+            // live sits at the occupancy that starts a concurrent marking: it marked all the time (8% of the CPU).
+            String heap = args.get("server-heap", "2g");
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx" + args.get("server-heap", "2g")));
+                    "-Xms" + heap, "-Xmx" + heap));
             // more JVM options for the server, e.g. --server-jvm-args="-XX:+UseZGC"
             command.addAll(words(args.get("server-jvm-args", "")));
             if (args.get("jfr", "false").equals("true")) {
