@@ -47,13 +47,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * No database connection came free within the pool's wait: a storm beyond what the server keeps up with (or a
-     * database that is gone). The request's transaction never began, so the client may simply send it again.
+     * database that is gone). Overload is the server's state, not a fault in the request, hence no 500.
      */
     @ExceptionHandler(CannotCreateTransactionException.class)
     ResponseEntity<ProblemDetail> overloaded(CannotCreateTransactionException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded", "The server could not get a database "
-                        + "connection in time for this request, so it did not start it; try again in a few seconds"));
+                        + "connection in time for this request; try again in a few seconds"));
     }
 
     @ExceptionHandler(InvalidInputException.class)
