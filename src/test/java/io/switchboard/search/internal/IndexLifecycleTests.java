@@ -159,7 +159,8 @@ class IndexLifecycleTests {
     void searchesDuringARebuildSeeTheOldIndexUntilTheNewOneIsComplete() throws Exception {
         GatedSource source = new GatedSource();
         // refresh every 10 ms, so a refresh of the half-built index would show within the loop below
-        SearchSettings fastRefresh = TestSettings.with(Map.of("switchboard.search.index.reopen-max-stale", "10ms"));
+        SearchSettings fastRefresh = TestSettings.with(Map.of("switchboard.search.index.reopen-max-stale", "10ms",
+                "switchboard.search.index.reopen-min-stale", "10ms"));
         ExecutorService rebuilder = Executors.newSingleThreadExecutor();
         try (LuceneEngineerIndex index = new LuceneEngineerIndex(fastRefresh, source, Fixtures.CLOCK, dir)) {
             index.open();
