@@ -5,15 +5,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 
 interface Incidents extends JpaRepository<Incident, String> {
 
@@ -35,7 +38,10 @@ interface Incidents extends JpaRepository<Incident, String> {
 
     // One array parameter, not "in :ids": Hibernate translates a query with a list parameter again on every call, and
     // this one runs for every routing decision, accept and engineer view. live_assignee (V8) is indexed and set only
-    // while the incident is ASSIGNED, so this reads the engineers' own live incidents and nothing else.
+    // while the incident is ASSIGNED, so this reads the engineers' own live incidents and nothing else. It counts what is
+    // committed, without flushing the session first (a native query otherwise flushes and dirty-checks all of it): every
+    // decision asks before it assigns anyone, and an engineer's lock keeps others' assignments out meanwhile.
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query(value = "select live_assignee, count(*) from incident where live_assignee = any(:ids) group by live_assignee",
             nativeQuery = true)
     List<Object[]> countActive(@Param("ids") String[] engineerIds);
