@@ -17,10 +17,8 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param reopenMaxStale longest a change may stay invisible when nobody waits for it
      * @param reopenMinStale refresh interval when a caller waits for a change
      * @param ramBufferMb    IndexWriter RAM buffer
-     * @param segmentsPerTier segments of about one size the merge policy lets pile up before it merges them: fewer
-     *                        means fewer segments for every search to visit, and more merging
      */
-    public record Index(Duration reopenMaxStale, Duration reopenMinStale, double ramBufferMb, double segmentsPerTier) {}
+    public record Index(Duration reopenMaxStale, Duration reopenMinStale, double ramBufferMb) {}
 
     /**
      * Dispatcher search limits and field weights.

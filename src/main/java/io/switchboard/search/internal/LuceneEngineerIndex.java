@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -176,9 +175,6 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         IndexWriterConfig c = new IndexWriterConfig(analyzers.index());
         c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         c.setRAMBufferSizeMB(settings.index().ramBufferMb());
-        var merges = new TieredMergePolicy();
-        merges.setSegmentsPerTier(settings.index().segmentsPerTier());
-        c.setMergePolicy(merges);
         c.setSimilarity(new BM25Similarity());
         c.setCommitOnClose(false);
         return c;
