@@ -12,6 +12,7 @@ import io.switchboard.directory.EngineerStatusChanged;
 import io.switchboard.incidents.Audience;
 import io.switchboard.incidents.IncidentEscalated;
 import io.switchboard.incidents.IncidentService;
+import io.switchboard.incidents.IncidentStatus;
 import io.switchboard.incidents.IncidentUpdated;
 import io.switchboard.incidents.SlaWarning;
 import io.switchboard.persistence.AfterCommit;
@@ -29,9 +30,13 @@ class LiveAlerts {
     static final String INCIDENTS = "/queue/incidents";
     static final String BOARD = "/topic/board";
 
+    /** Far more than the incidents live at once under load; past it the audiences are read again as news comes. */
+    private static final int KNOWN_AUDIENCES = 20_000;
+
     private final SimpMessagingTemplate broker;
     private final ConnectedUsers connected;
     private final IncidentService incidents;
+    private final KnownAudiences audiences = new KnownAudiences(KNOWN_AUDIENCES);
 
     LiveAlerts(SimpMessagingTemplate broker, ConnectedUsers connected, IncidentService incidents) {
         this.broker = broker;
@@ -41,8 +46,11 @@ class LiveAlerts {
 
     @EventListener
     void on(OfferMade offer) {
-        AfterCommit.run(() -> send(connected.engineer(offer.engineerId()), OFFERS, new LiveMessages.Offer("OFFER",
-                offer.offerId(), offer.incidentId(), offer.severity(), offer.title(), offer.systemId(), offer.expiresAt())));
+        AfterCommit.run(() -> {
+            audiences.involved(offer.incidentId(), offer.engineerId());
+            send(connected.engineer(offer.engineerId()), OFFERS, new LiveMessages.Offer("OFFER", offer.offerId(),
+                    offer.incidentId(), offer.severity(), offer.title(), offer.systemId(), offer.expiresAt()));
+        });
     }
 
     @EventListener
@@ -57,10 +65,12 @@ class LiveAlerts {
             var message = new LiveMessages.IncidentUpdated("INCIDENT_UPDATED", updated.incidentId(), updated.status(),
                     updated.assignee(), updated.at());
             broker.convertAndSend(BOARD, message);
-            var audience = incidents.audience(updated.incidentId(), updated.customerId(), updated.assignee());
-            var readers = customerAndEngineers(audience);
+            var readers = customerAndEngineers(audience(updated.incidentId(), updated.customerId(), updated.assignee()));
             readers.addAll(connected.staff());
             send(readers, INCIDENTS, message);
+            if (updated.status() == IncidentStatus.RESOLVED) {
+                audiences.forget(updated.incidentId());
+            }
         });
     }
 
@@ -83,8 +93,7 @@ class LiveAlerts {
                     warning.due(), warning.breached(), warning.at());
             broker.convertAndSend(BOARD, message);
             // The customer (and the engineers on it) see their own incident's clock; staff already have it on the board.
-            send(customerAndEngineers(incidents.audience(warning.incidentId(), warning.customerId(), null)), INCIDENTS,
-                    message);
+            send(customerAndEngineers(audience(warning.incidentId(), warning.customerId(), null)), INCIDENTS, message);
         });
     }
 
@@ -92,6 +101,16 @@ class LiveAlerts {
     void on(EngineerStatusChanged changed) {
         AfterCommit.run(() -> broker.convertAndSend(BOARD, new LiveMessages.EngineerStatusChanged("ENGINEER_STATUS",
                 changed.engineerId(), changed.status(), changed.at())));
+    }
+
+    private Audience audience(String incidentId, String customerId, String assignee) {
+        var engineers = new HashSet<>(audiences.engineers(incidentId,
+                () -> incidents.audience(incidentId, customerId, null).engineerIds()));
+        if (assignee != null) {
+            engineers.add(assignee);
+            audiences.involved(incidentId, assignee);
+        }
+        return new Audience(customerId, engineers);
     }
 
     /** The connected users of the incident's customer and the connected engineers it was offered or given to. */
