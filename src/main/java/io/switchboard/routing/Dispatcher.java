@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.EngineerStatus;
 import io.switchboard.directory.EngineerAvailability;
+import io.switchboard.directory.SystemView;
 import io.switchboard.incidents.IncidentLifecycle;
 import io.switchboard.incidents.IncidentStatus;
 import io.switchboard.incidents.IncidentView;
@@ -80,21 +81,35 @@ public class Dispatcher {
         this.clock = clock;
     }
 
-    /** A new (or re-routed) incident: start routing and ring the first wave. */
+    /** An incident still waiting for routing (the sweep found it): start routing and ring the first wave. */
     public void route(String incidentId) {
+        routeOnce(incidentId, () -> {
+            var incident = incidents.summary(incidentId);
+            startRouting(incident, productOf(incident));
+        });
+    }
+
+    /**
+     * A new incident, as its opening stored it: ranked from what the opening knew, without reading it back. The
+     * decision still reads it under its lock, so a dispatcher who got to it first wins.
+     */
+    public void route(IncidentView opened, String product) {
+        routeOnce(opened.id(), () -> startRouting(opened, product));
+    }
+
+    private void routeOnce(String incidentId, Runnable routing) {
         // Under load an opening may wait longer than a sweep for its turn; ranking it twice would only add to the load.
         if (!startingNow.add(incidentId)) {
             return;
         }
         try {
-            startRouting(incidentId);
+            routing.run();
         } finally {
             startingNow.remove(incidentId);
         }
     }
 
-    private void startRouting(String incidentId) {
-        var incident = incidents.summary(incidentId);
+    private void startRouting(IncidentView incident, String product) {
         if (!routable(incident)) {
             return;
         }
@@ -103,11 +118,11 @@ public class Dispatcher {
         // again should someone have been asked in between.
         var previous = offeredBefore(incident);
         var asked = askedIn(previous, latestRound(previous));
-        var ranking = rank(incident, asked, firstDepth(settings.policy(incident.severity()).waveSize(), asked));
+        var ranking = rank(incident, product, asked, firstDepth(settings.policy(incident.severity()).waveSize(), asked));
         decide(() -> {
-            var locked = incidents.lock(incidentId);
+            var locked = incidents.lock(incident.id());
             if (routable(locked)) {
-                nextWave(incidents.startRouting(incidentId), null, ranking, offeredBefore(locked));
+                nextWave(incidents.startRouting(incident.id()), null, ranking, offeredBefore(locked));
             }
         });
     }
@@ -402,8 +417,11 @@ public class Dispatcher {
         return offers.stream().mapToInt(Offer::round).max().orElse(0);
     }
 
-    /** The engineers the ranking found for an incident, leaving out {@code excluded}, looking {@code depth} deep. */
-    private record Ranking(Set<String> excluded, int depth, List<Recommendation> hits) {
+    /**
+     * The engineers the ranking found for an incident, leaving out {@code excluded}, looking {@code depth} deep, with
+     * the product of its system it weighed (to rank deeper with).
+     */
+    private record Ranking(Set<String> excluded, int depth, String product, List<Recommendation> hits) {
         boolean mayHaveMore() {
             return hits.size() == depth;
         }
@@ -413,10 +431,13 @@ public class Dispatcher {
         return Math.min(wanted * CANDIDATES_PER_SLOT + asked.size(), finder.recommendLimit());
     }
 
-    private Ranking rank(IncidentView incident, Set<String> asked, int depth) {
-        String product = directory.findSystem(incident.systemId()).map(s -> s.product()).orElse(null);
-        return new Ranking(Set.copyOf(asked), depth, finder.recommend(new RecommendRequest(incident.systemId(), product,
-                incident.title(), incident.description(), depth, true, asked)).hits());
+    private String productOf(IncidentView incident) {
+        return directory.findSystem(incident.systemId()).map(SystemView::product).orElse(null);
+    }
+
+    private Ranking rank(IncidentView incident, String product, Set<String> asked, int depth) {
+        return new Ranking(Set.copyOf(asked), depth, product, finder.recommend(new RecommendRequest(incident.systemId(),
+                product, incident.title(), incident.description(), depth, true, asked)).hits());
     }
 
     /**
@@ -428,13 +449,14 @@ public class Dispatcher {
     private List<Recommendation> candidates(IncidentView incident, RoutingSettings.Policy policy, Set<String> asked,
             int wanted, Ranking early) {
         int deepest = finder.recommendLimit();
-        var ranking = early != null && early.excluded().equals(asked) ? early : rank(incident, asked, firstDepth(wanted, asked));
+        var ranking = early != null && early.excluded().equals(asked) ? early
+                : rank(incident, productOf(incident), asked, firstDepth(wanted, asked));
         while (true) {
             var chosen = reachableFirst(ranking.hits(), policy, asked, wanted);
             if (chosen.size() == wanted || !ranking.mayHaveMore() || ranking.depth() >= deepest) {
                 return chosen;
             }
-            ranking = rank(incident, asked, deepest);
+            ranking = rank(incident, ranking.product(), asked, deepest);
         }
     }
 

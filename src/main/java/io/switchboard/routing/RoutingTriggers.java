@@ -51,7 +51,7 @@ class RoutingTriggers {
     void on(IncidentOpened opened) {
         AfterCommit.run(() -> executor.execute(() -> {
             try {
-                dispatcher.route(opened.incidentId());
+                dispatcher.route(opened.incident(), opened.product());
             } catch (RuntimeException e) {
                 log.warn("Could not start routing {}; the sweep tries again", opened.incidentId(), e);
             }

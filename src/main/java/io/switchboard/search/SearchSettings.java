@@ -18,7 +18,18 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param reopenMinStale refresh interval when a caller waits for a change
      * @param ramBufferMb    IndexWriter RAM buffer
      */
-    public record Index(Duration reopenMaxStale, Duration reopenMinStale, double ramBufferMb) {}
+    public record Index(Duration reopenMaxStale, Duration reopenMinStale, double ramBufferMb) {
+        public Index {
+            if (reopenMinStale == null || reopenMaxStale == null || reopenMinStale.isNegative()
+                    || reopenMinStale.compareTo(reopenMaxStale) > 0) {
+                throw new IllegalArgumentException("switchboard.search.index.reopen-min-stale (" + reopenMinStale
+                        + ") must be at least 0 and at most reopen-max-stale (" + reopenMaxStale + ")");
+            }
+            if (ramBufferMb <= 0) {
+                throw new IllegalArgumentException("switchboard.search.index.ram-buffer-mb must be positive");
+            }
+        }
+    }
 
     /**
      * Dispatcher search limits and field weights.

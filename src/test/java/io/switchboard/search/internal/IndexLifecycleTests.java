@@ -48,6 +48,14 @@ class IndexLifecycleTests {
     }
 
     @Test
+    void aReopenIntervalLongerThanTheStalenessAllowedIsRefusedAtStartWithTheSettingsNamed() {
+        assertThatThrownBy(() -> TestSettings.with(Map.of("switchboard.search.index.reopen-min-stale", "2m",
+                "switchboard.search.index.reopen-max-stale", "60s")))
+                .rootCause().hasMessageContaining("reopen-min-stale (PT2M) must be at least 0 and at most "
+                        + "reopen-max-stale (PT1M)");
+    }
+
+    @Test
     void survivesARestartWithoutRebuilding() {
         Fixtures.FakeSource source = new Fixtures.FakeSource();
         Answers before;
