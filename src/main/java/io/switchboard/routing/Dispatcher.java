@@ -91,10 +91,15 @@ public class Dispatcher {
 
     /**
      * A new incident, as its opening stored it: ranked from what the opening knew, without reading it back. The
-     * decision still reads it under its lock, so a dispatcher who got to it first wins.
+     * decision still reads it under its lock, so a dispatcher who got to it first wins. An opening that waited longer
+     * than a sweep for its turn (under overload) is read back first: the sweep may have routed it meanwhile, and
+     * ranking it again would only add to the load.
      */
     public void route(IncidentView opened, String product) {
-        routeOnce(opened.id(), () -> startRouting(opened, product));
+        routeOnce(opened.id(), () -> {
+            boolean mayHaveBeenSwept = clock.instant().isAfter(opened.openedAt().plus(settings.sweepInterval()));
+            startRouting(mayHaveBeenSwept ? incidents.summary(opened.id()) : opened, product);
+        });
     }
 
     private void routeOnce(String incidentId, Runnable routing) {
