@@ -85,7 +85,9 @@ public class Dispatcher {
     public void route(String incidentId) {
         routeOnce(incidentId, () -> {
             var incident = incidents.summary(incidentId);
-            startRouting(incident, productOf(incident));
+            if (routable(incident)) {
+                startRouting(incident, productOf(incident));
+            }
         });
     }
 

@@ -304,8 +304,8 @@ final class Recommender {
      * The similar-incidents query: any of the text's clauses. The lift for the incident's system is one more optional
      * clause next to the words rather than a clause around them, which keeps Lucene's top-N pruning (an optional
      * clause beside a required disjunction makes it score every match). An incident that shares only the system gets
-     * in with the lift alone and carries no weight. Every field here is one only resolved incidents have, so no filter
-     * on the document type: it cost each search a tenth of its time under load.
+     * in with the lift alone and carries no weight. Every field here is one only resolved incidents have, so there is
+     * no filter on the document type: it only sent the scoring down Lucene's slower filtered path.
      */
     static Query similarIncidentsQuery(BooleanQuery text, String systemKey, float systemLift) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
