@@ -24,7 +24,7 @@ final class KnownAudiences {
         this.capacity = capacity;
     }
 
-    /** The engineers the incident was offered to, read with {@code fromDatabase} when it is not known yet. */
+    /** The engineers the incident was offered or given to, read with {@code fromDatabase} when it is not known yet. */
     Set<String> engineers(String incidentId, Supplier<Set<String>> fromDatabase) {
         if (engineersByIncident.size() >= capacity && !engineersByIncident.containsKey(incidentId)) {
             engineersByIncident.clear();

@@ -1,13 +1,14 @@
 package io.switchboard.incidents;
 
-import java.time.Instant;
-
 /**
  * A new incident was stored.
  *
  * @param incident the incident as it was opened, so that routing ranks it without reading it back
  * @param product  the product of its system (null when the system names none), which the ranking weighs
  */
-public record IncidentOpened(String incidentId, String customerId, Severity severity, Instant at, IncidentView incident,
-        String product) {
+public record IncidentOpened(IncidentView incident, String product) {
+
+    public String incidentId() {
+        return incident.id();
+    }
 }

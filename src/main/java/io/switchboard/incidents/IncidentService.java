@@ -71,8 +71,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var now = clock.instant();
         var incident = incidents.save(Incident.open(id, system.id(), system.customerId(), request,
                 sla.target(request.severity()), now, user.username()));
-        events.publishEvent(new IncidentOpened(id, system.customerId(), request.severity(), now, incident.view(false),
-                system.product()));
+        events.publishEvent(new IncidentOpened(incident.view(false), system.product()));
         events.publishEvent(incident.updated(now));
         return incident.view(true);
     }
