@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Hands events that were stored but not handled before the last stop to their listeners again, once the application
  * is ready. Spring Modulith's own republish-on-restart runs while the context is still starting, before the search
- * index is open, so a replayed reaction that needs the index (indexing a resolved incident) would fail. Only publications from
+ * index is open and routing has swept, so a replayed reaction would meet a half-started server. Only publications from
  * before this start are replayed: a newer one belongs to a request being handled right now.
  */
 @Component

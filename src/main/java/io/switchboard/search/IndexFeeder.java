@@ -5,18 +5,23 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.switchboard.directory.EngineerStatusChanged;
 import io.switchboard.directory.EngineersChanged;
 import io.switchboard.incidents.IncidentsResolved;
+import io.switchboard.persistence.AfterCommit;
 
 /**
  * Keeps the index in step with the database. It runs right after each commit, in the caller's thread,
- * so the change is searchable before the request that made it returns. Should the server stop before
- * that, the fingerprint check at start rebuilds the index. Inside a {@link BulkIndexing} session the work goes
- * to the session's second thread instead, and closing the session is what waits for it.
+ * so the change is searchable before the request that made it returns. Inside a {@link BulkIndexing} session the
+ * work goes to the session's second thread instead, and closing the session is what waits for it.
+ *
+ * <p>Nothing is stored to redo a change the index missed, as the database has it all: a server that stops without
+ * closing the index rebuilds it at the next start, and a write that fails while running rebuilds it at once. So these
+ * are plain after-commit reactions, not {@code @TransactionalEventListener}s, which Spring Modulith would keep a row
+ * for (an insert in the caller's transaction and a delete in one of its own, for every resolved incident).
  */
 @Component
 class IndexFeeder implements BulkIndexing {
@@ -54,30 +59,44 @@ class IndexFeeder implements BulkIndexing {
         };
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(EngineersChanged changed) {
         feed(writer -> writer.upsertEngineers(source.indexedEngineers(changed.engineerIds())));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(EngineerStatusChanged changed) {
         feed(writer -> writer.upsertEngineers(source.indexedEngineers(List.of(changed.engineerId()))));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(IncidentsResolved resolved) {
         feed(writer -> writer.addResolvedIncidents(source.indexedIncidents(resolved.incidentIds())));
     }
 
     private void feed(Consumer<SearchIndexing.BulkWriter> update) {
-        var background = session.get();
-        if (background != null) {
-            background.submit(update);
-        } else {
-            var writer = index.bulkWriter();
-            update.accept(writer);
-            writer.awaitSearchable();
-        }
+        AfterCommit.run(() -> {
+            var background = session.get();
+            if (background != null) {
+                background.submit(update);
+                return;
+            }
+            try {
+                var writer = index.bulkWriter();
+                update.accept(writer);
+                writer.awaitSearchable();
+            } catch (RuntimeException e) {
+                if (index.isReady()) {
+                    log.error("Could not bring a change into the search index; rebuilding it from the database", e);
+                    rebuildAfterFailure();
+                } else {
+                    // Closed by a shutdown, which waits for requests first: only one that outlived that wait gets here.
+                    // The next start rebuilds only if the database's counts differ from what the close wrote.
+                    log.error("A change reached the search index after it closed; should searches miss it after the "
+                            + "next start, delete the index folder in the data directory to have it rebuilt", e);
+                }
+            }
+        });
     }
 
     /** The index lacks part of what the database has: refill it from the database, away from the failed request. */

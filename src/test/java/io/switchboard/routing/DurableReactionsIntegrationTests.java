@@ -22,13 +22,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Only the reactions that must survive a crash and have no other way back are kept in Spring Modulith's event
- * publication registry: withdrawing offers once an incident left routing, and indexing a resolved incident. Starting
- * to route a new incident is not among them: the sweep routes any incident still OPEN. Live messages and
- * in-memory counters are plain after-commit reactions: a client that was away reads the state over REST, so they
- * cost no event publication row, and neither do the updates that leave nothing to withdraw: an accept withdraws the
- * other offers itself, and an assigned incident has none left when it is resolved. A publication whose listener has
- * finished is deleted, and none is updated on its way (the v1 way of writing them), so a durable reaction costs one
- * insert in the transaction that caused it and one delete.
+ * publication registry: withdrawing offers once a dispatcher assigned or resolved an incident that was still ringing.
+ * Starting to route a new incident is not among them (the sweep routes any incident still OPEN), nor is feeding the
+ * search index (an index the server did not close is rebuilt at start), nor are live messages and in-memory counters
+ * (a client that was away reads the state over REST). An accept withdraws the other offers itself, and an assigned
+ * incident has none left when it is resolved, so an incident that goes the usual way stores no publication at all.
  */
 @IntegrationTest
 class DurableReactionsIntegrationTests {
@@ -46,7 +44,7 @@ class DurableReactionsIntegrationTests {
     MutableClock clock;
 
     @Test
-    void anIncidentFromOpenToResolvedStoresOnlyItsDurableReactionsAndDeletesThemOnceDoneWithoutUpdates() throws Exception {
+    void anIncidentOfferedAcceptedAndResolvedStoresNoEventPublication() throws Exception {
         var fixtures = new Fixtures(port);
         var scenario = new RoutingScenario(port, fixtures);
         String system = fixtures.system(fixtures.customer());
@@ -61,12 +59,32 @@ class DurableReactionsIntegrationTests {
             assertThat(engineerApi.post("/api/incidents/" + incident + "/resolve", "{\"resolution\":\"swapped it\"}")
                     .status()).isEqualTo(200);
 
+            assertThat(stored.insertedMentioning(incident)).map(row -> simpleName(row.eventType()) + " -> "
+                    + ownerOf(row.listenerId())).isEmpty();
+        }
+    }
+
+    @Test
+    void aDispatcherAssigningARingingIncidentStoresTheWithdrawalUntilItRanThenDeletesItWithoutUpdates() throws Exception {
+        var fixtures = new Fixtures(port);
+        var scenario = new RoutingScenario(port, fixtures);
+        String system = fixtures.system(fixtures.customer());
+        String ringing = fixtures.engineer(system, 5, 10);
+        String chosen = fixtures.engineer(system, 1, 10);
+        try (var stored = StoredPublications.install(jdbc); var client = scenario.connect(scenario.engineerUser(ringing))) {
+            var offers = client.subscribe("/user/queue/offers");
+            String incident = fixtures.quietIncident(fixtures.admin(), system, "SEV3");
+            RoutingScenario.nextFor(offers, "OFFER", incident);
+
+            assertThat(fixtures.admin().post("/api/incidents/" + incident + "/assign",
+                    "{\"engineerId\":\"" + chosen + "\"}").status()).isEqualTo(200);
+
+            RoutingScenario.nextFor(offers, "OFFER_WITHDRAWN", incident);
             await().atMost(Duration.ofSeconds(10)).until(() -> remaining(incident) == 0);
+            assertThat(stored.insertedMentioning(incident)).map(row -> simpleName(row.eventType()) + " -> "
+                    + ownerOf(row.listenerId())).containsExactly("IncidentUpdated -> RoutingTriggers");
             assertThat(stored.updatedMentioning(incident)).as("no PROCESSING or COMPLETED marks: one commit less each")
                     .isEmpty();
-            assertThat(stored.insertedMentioning(incident)).map(row -> simpleName(row.eventType()) + " -> "
-                    + ownerOf(row.listenerId())).containsExactlyInAnyOrder(
-                            "IncidentsResolved -> IndexFeeder");
         }
     }
 

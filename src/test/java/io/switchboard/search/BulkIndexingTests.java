@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.switchboard.directory.Directory;
 import io.switchboard.incidents.IncidentHistory;
 import io.switchboard.incidents.IncidentsResolved;
 import io.switchboard.incidents.ResolvedIncident;
 
-/** A bulk session indexes on a second thread; closing it waits for all of it; a failure is an error, not a gap. */
+/**
+ * The index follows committed changes: at once in the caller's thread, or in a bulk session on a second thread whose
+ * close waits for all of it. A failure is an error of the session, or a rebuild from the database, never a gap.
+ */
 class BulkIndexingTests {
 
     @Test
@@ -52,6 +57,47 @@ class BulkIndexingTests {
         assertThat(index.written).containsExactly("I1");
         assertThat(index.awaited).hasValue(1);
         assertThat(index.writerThreads).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void insideATransactionTheIndexIsFedOnceItCommitsAndNeverAfterARollback() {
+        var index = new RecordingIndex(0);
+        var feeder = new IndexFeeder(index, new DatabaseSearchSource(mock(Directory.class), new History()));
+
+        for (int outcome : new int[] {TransactionSynchronization.STATUS_ROLLED_BACK, TransactionSynchronization.STATUS_COMMITTED}) {
+            TransactionSynchronizationManager.initSynchronization();
+            try {
+                feeder.on(new IncidentsResolved(List.of(outcome == TransactionSynchronization.STATUS_COMMITTED ? "kept" : "undone")));
+                assertThat(index.written).as("nothing before the transaction ends").isEmpty();
+                TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.afterCompletion(outcome));
+            } finally {
+                TransactionSynchronizationManager.clearSynchronization();
+            }
+        }
+
+        assertThat(index.written).containsExactly("kept");
+    }
+
+    @Test
+    void outsideASessionAFailedUpdateRebuildsTheIndexFromTheDatabaseInsteadOfFailingTheCaller() throws Exception {
+        var index = new RecordingIndex(1);
+        var feeder = new IndexFeeder(index, new DatabaseSearchSource(mock(Directory.class), new History()));
+
+        feeder.on(new IncidentsResolved(List.of("I1")));
+
+        assertThat(index.rebuilt.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aChangeThatArrivesAfterTheIndexClosedStartsNoRebuild() throws Exception {
+        var index = new RecordingIndex(1);
+        index.ready = false;
+        var feeder = new IndexFeeder(index, new DatabaseSearchSource(mock(Directory.class), new History()));
+
+        feeder.on(new IncidentsResolved(List.of("I1")));
+
+        assertThat(index.rebuilt.await(200, TimeUnit.MILLISECONDS)).as("a rebuild would open it again mid-shutdown")
+                .isFalse();
     }
 
     @Test
@@ -124,6 +170,7 @@ class BulkIndexingTests {
         final int failOnWrite;
         final AtomicInteger writes = new AtomicInteger();
         volatile CountDownLatch blockUntil;
+        volatile boolean ready = true;
 
         RecordingIndex(int failOnWrite) {
             this.failOnWrite = failOnWrite;
@@ -187,7 +234,7 @@ class BulkIndexingTests {
 
         @Override
         public boolean isReady() {
-            return true;
+            return ready;
         }
     }
 }

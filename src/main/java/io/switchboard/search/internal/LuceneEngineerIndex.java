@@ -57,7 +57,12 @@ import io.switchboard.search.Suggestion;
  * segments held in memory until the next commit), a
  * near-real-time {@link SearcherManager} kept fresh by a {@link ControlledRealTimeReopenThread} (writes wait for
  * their sequence number, so they are searchable when the call returns), rebuilt from the {@link SearchSource}
- * when the index is missing, stale (fingerprint in the commit user data) or damaged. Closed in order.
+ * when the index is missing, stale (fingerprint in the commit user data), damaged or was not closed. Closed in order.
+ *
+ * <p>Live writes are never committed on their own: a commit per write would cost more than the write. So while the
+ * index is open its last commit says so ({@link #IN_USE}), and only a clean close commits the database's fingerprint.
+ * A server that stopped any other way left an index whose last commit lacks what was written since, and the next open
+ * rebuilds it, whatever the database's counts say. That is why nothing the index is fed needs to be kept elsewhere.
  */
 @Component
 public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, SmartLifecycle, AutoCloseable {
@@ -65,6 +70,8 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     private static final Logger log = LoggerFactory.getLogger(LuceneEngineerIndex.class);
     static final String FINGERPRINT = "switchboard.fingerprint";
     static final String SCHEMA = "switchboard.schema";
+    /** The fingerprint of a commit made while the index is open: it is not known to match the database. */
+    static final String IN_USE = "in use";
     private static final int BATCH = 2_000;
     /**
      * Live writes (a resolved incident, an engineer's change) each flush a tiny segment when they are made searchable,
@@ -88,6 +95,8 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     /** Writes (read lock) wait for a rebuild (write lock); searches do not, they see the old index meanwhile. */
     private final ReentrantReadWriteLock indexing = new ReentrantReadWriteLock();
     private volatile boolean ready;
+    /** A write failed since the index was last filled: it lacks something, so a close must not vouch for it. */
+    private volatile boolean missesWrites;
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searcherManager;
@@ -112,8 +121,13 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Opens the index, rebuilding it from the source when missing, stale or damaged. Idempotent. */
+    /** Opens the index, rebuilding it from the source when missing, stale, damaged or not closed. Idempotent. */
     public void open() {
+        open(false);
+    }
+
+    /** @param lastCommitIsOurs this server committed it as in use moments ago, with everything written until then */
+    private void open(boolean lastCommitIsOurs) {
         lifecycle.writeLock().lock();
         try {
             if (ready) {
@@ -122,7 +136,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             Files.createDirectories(path);
             directory = new NRTCachingDirectory(FSDirectory.open(path), NRT_CACHE_SEGMENT_MB, NRT_CACHE_TOTAL_MB);
             String fingerprint = source.fingerprint();
-            String why = needsRebuild(fingerprint);
+            String why = needsRebuild(fingerprint, lastCommitIsOurs);
             lastOpenRebuilt = why != null;
             if (why != null) {
                 log.info("Rebuilding search index at {}: {}", path, why);
@@ -140,9 +154,10 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             });
             startReopenThread();
             if (why != null) {
-                fill(fingerprint);
+                fill();
             } else {
                 loadStats();
+                commit(IN_USE);
             }
             servedStats = stats;
             ready = true;
@@ -181,7 +196,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     }
 
     /** Why the index on disk cannot be used, or null when it can. */
-    private String needsRebuild(String fingerprint) {
+    private String needsRebuild(String fingerprint, boolean lastCommitIsOurs) {
         try {
             if (!DirectoryReader.indexExists(directory)) {
                 return "no index yet";
@@ -190,7 +205,11 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             if (!Fields.SCHEMA_VERSION.equals(userData.get(SCHEMA))) {
                 return "schema changed";
             }
-            if (fingerprint == null || !fingerprint.equals(userData.get(FINGERPRINT))) {
+            boolean inUse = IN_USE.equals(userData.get(FINGERPRINT));
+            if (inUse && !lastCommitIsOurs) {
+                return "not closed cleanly, so it may lack what was written last";
+            }
+            if (!inUse && (fingerprint == null || !fingerprint.equals(userData.get(FINGERPRINT)))) {
                 return "stale (fingerprint " + userData.get(FINGERPRINT) + ", database " + fingerprint + ")";
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -216,8 +235,9 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         }
     }
 
-    /** Streams everything from the source into the (empty) writer, commits with the fingerprint, refreshes. */
-    private void fill(String fingerprint) throws IOException {
+    /** Streams everything from the source into the (empty) writer, commits it as in use, refreshes. */
+    private void fill() throws IOException {
+        missesWrites = false;
         stats.clear();
         try (Stream<IndexedEngineer> engineers = source.engineers()) {
             batches(engineers.iterator(), this::writeEngineers);
@@ -225,7 +245,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         try (Stream<IndexedIncident> incidents = source.resolvedIncidents()) {
             batches(incidents.iterator(), this::writeIncidents);
         }
-        commit(fingerprint);
+        commit(IN_USE);
         searcherManager.maybeRefreshBlocking();
     }
 
@@ -304,7 +324,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
                 try {
                     String fp;
                     try {
-                        fp = source.fingerprint();
+                        fp = missesWrites ? IN_USE : source.fingerprint();
                     } catch (RuntimeException e) {
                         fp = "";
                     }
@@ -446,13 +466,14 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             if (!ready) {
                 return; // closed meanwhile
             }
-            String fingerprint = source.fingerprint();
             // no near-real-time refresh until fill() has committed: searchers keep their point-in-time view
             reopenThread.close();
             reopenThread = null;
+            // what a failed refill rolls back to: everything written until now
+            commit(IN_USE);
             stats = new ResolverStats(settings.recommend().recencyHalfLife());
             writer.deleteAll();
-            fill(fingerprint);
+            fill();
             servedStats = stats;
             startReopenThread();
         } finally {
@@ -469,7 +490,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             lifecycle.writeLock().unlock();
         }
         try {
-            open();
+            open(true);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
@@ -522,7 +543,11 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             requireReady();
             return w.apply();
         } catch (IOException e) {
+            missesWrites = true;
             throw new UncheckedIOException("Search index write failed", e);
+        } catch (RuntimeException e) {
+            missesWrites = true;
+            throw e;
         } finally {
             lifecycle.readLock().unlock();
             indexing.readLock().unlock();

@@ -89,6 +89,52 @@ class IndexLifecycleTests {
     }
 
     @Test
+    void anIndexLeftOpenByACrashIsRebuiltAtStartThoughTheDatabaseCountsTheSame() throws IOException {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        Path live = dir.resolve("live"), crashed = dir.resolve("crashed");
+        try (LuceneEngineerIndex index = Fixtures.open(source, live)) {
+            // an engineer's skills changed: searchable at once, but the counts behind the fingerprint stay the same
+            var edited = source.engineers.stream().filter(e -> e.id().equals("E1")).findFirst().orElseThrow();
+            var robotics = new IndexedEngineer("E1", edited.name(), edited.email(), List.of("Robotics"), edited.systems(),
+                    edited.certifications(), edited.base(), edited.timeZone(), edited.languages(), edited.status());
+            index.upsertEngineers(List.of(robotics));
+            source.engineers.replaceAll(e -> e.id().equals("E1") ? robotics : e);
+            assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                    .containsExactly("E1");
+            // what the disk holds when the process is killed now
+            copyFolder(live, crashed);
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, crashed)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                    .containsExactly("E1");
+        }
+    }
+
+    @Test
+    void aCleanCloseAfterAFailedWriteDoesNotVouchForTheIndex() {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            // Lucene refuses a term this long: the write fails and the index lacks what the database has
+            var refused = new IndexedEngineer("E9".repeat(20_000), "Immense Id", null, List.of("Robotics"), List.of(),
+                    List.of(), null, null, List.of(), "AVAILABLE");
+            assertThatThrownBy(() -> index.upsertEngineers(List.of(refused))).isInstanceOf(RuntimeException.class);
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    @Test
     void rebuildsWhenIndexFilesAreDeleted() throws IOException {
         Fixtures.FakeSource source = new Fixtures.FakeSource();
         Answers before;
