@@ -310,9 +310,13 @@ public class Dispatcher {
                 log.warn("Could not start routing {}; the next sweep tries again", incidentId, e);
             }
         }
-        for (String incidentId : incidents.routingIncidentIds()) {
-            // Nearly all of them ring: a look without a transaction or lock first, the decision only for the rest.
-            if (offers.hasPending(incidentId)) {
+        // Nearly all of them ring: one look at what rings, without a transaction or lock, and the decision only for the
+        // rest. A look per incident made the sweep dearer the further routing fell behind. Read after the incidents, so
+        // an incident that still rings is seen ringing; one that stopped meanwhile is checked again under its lock.
+        var routing = incidents.routingIncidentIds();
+        var ringing = new HashSet<>(offers.ringingIncidentIds());
+        for (String incidentId : routing) {
+            if (ringing.contains(incidentId)) {
                 continue;
             }
             decide(() -> {

@@ -41,6 +41,10 @@ interface Offers extends JpaRepository<Offer, String> {
     @Query("select o.status, count(o) from Offer o group by o.status")
     List<Object[]> countByStatus();
 
+    /** Every incident with an offer ringing: one query for the sweep, however many incidents are being routed. */
+    @Query("select distinct o.incidentId from Offer o where o.status = io.switchboard.routing.OfferStatus.PENDING")
+    List<String> ringingIncidentIds();
+
     @Query("select count(o) > 0 from Offer o where o.incidentId = :incidentId and o.status = io.switchboard.routing.OfferStatus.PENDING")
     boolean hasPending(@Param("incidentId") String incidentId);
 }
