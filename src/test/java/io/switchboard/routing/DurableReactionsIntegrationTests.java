@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,8 +60,7 @@ class DurableReactionsIntegrationTests {
             assertThat(engineerApi.post("/api/incidents/" + incident + "/resolve", "{\"resolution\":\"swapped it\"}")
                     .status()).isEqualTo(200);
 
-            assertThat(stored.insertedMentioning(incident)).map(row -> simpleName(row.eventType()) + " -> "
-                    + ownerOf(row.listenerId())).isEmpty();
+            assertThat(reactionsStored(stored, incident)).isEmpty();
         }
     }
 
@@ -81,8 +81,7 @@ class DurableReactionsIntegrationTests {
 
             RoutingScenario.nextFor(offers, "OFFER_WITHDRAWN", incident);
             await().atMost(Duration.ofSeconds(10)).until(() -> remaining(incident) == 0);
-            assertThat(stored.insertedMentioning(incident)).map(row -> simpleName(row.eventType()) + " -> "
-                    + ownerOf(row.listenerId())).containsExactly("IncidentUpdated -> RoutingTriggers");
+            assertThat(reactionsStored(stored, incident)).containsExactly("IncidentUpdated -> RoutingTriggers");
             assertThat(stored.updatedMentioning(incident)).as("no PROCESSING or COMPLETED marks: one commit less each")
                     .isEmpty();
         }
@@ -125,6 +124,12 @@ class DurableReactionsIntegrationTests {
     private int remaining(String incidentId) {
         return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?", Integer.class,
                 "%" + incidentId + "%");
+    }
+
+    /** "event -> listener's class" for each publication stored about the incident. */
+    private static List<String> reactionsStored(StoredPublications stored, String incidentId) {
+        return stored.insertedMentioning(incidentId).stream()
+                .map(row -> simpleName(row.eventType()) + " -> " + ownerOf(row.listenerId())).toList();
     }
 
     private static String simpleName(String type) {
