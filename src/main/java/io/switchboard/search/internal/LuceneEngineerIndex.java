@@ -237,7 +237,6 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     /** Streams everything from the source into the (empty) writer, commits it as in use, refreshes. */
     private void fill() throws IOException {
-        missesWrites = false;
         stats.clear();
         try (Stream<IndexedEngineer> engineers = source.engineers()) {
             batches(engineers.iterator(), this::writeEngineers);
@@ -246,6 +245,7 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             batches(incidents.iterator(), this::writeIncidents);
         }
         commit(IN_USE);
+        missesWrites = false; // only now: a refill that fails reopens a commit that may lack them still
         searcherManager.maybeRefreshBlocking();
     }
 
@@ -470,7 +470,12 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             reopenThread.close();
             reopenThread = null;
             // what a failed refill rolls back to: everything written until now
-            commit(IN_USE);
+            try {
+                commit(IN_USE);
+            } catch (IOException | RuntimeException e) {
+                missesWrites = true; // the commit it rolls back to is older, from before the last writes
+                throw e;
+            }
             stats = new ResolverStats(settings.recommend().recencyHalfLife());
             writer.deleteAll();
             fill();

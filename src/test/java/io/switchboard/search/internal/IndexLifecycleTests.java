@@ -115,14 +115,33 @@ class IndexLifecycleTests {
     void aCleanCloseAfterAFailedWriteDoesNotVouchForTheIndex() {
         Fixtures.FakeSource source = new Fixtures.FakeSource();
         try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
-            // Lucene refuses a term this long: the write fails and the index lacks what the database has
-            var refused = new IndexedEngineer("E9".repeat(20_000), "Immense Id", null, List.of("Robotics"), List.of(),
-                    List.of(), null, null, List.of(), "AVAILABLE");
-            assertThatThrownBy(() -> index.upsertEngineers(List.of(refused))).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> index.upsertEngineers(List.of(refusedByLucene()))).isInstanceOf(RuntimeException.class);
         }
         try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
             assertThat(index.lastOpenRebuilt()).isTrue();
         }
+    }
+
+    @Test
+    void aWriteMissedBeforeARefillThatFailedStillKeepsTheCloseFromVouchingForTheIndex() {
+        GatedSource source = new GatedSource();
+        try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
+            index.open();
+            assertThatThrownBy(() -> index.upsertEngineers(List.of(refusedByLucene()))).isInstanceOf(RuntimeException.class);
+            source.gated = true;
+            source.fail = true;
+            assertThatThrownBy(index::rebuild).hasMessageContaining("source went away");
+            assertThat(index.isReady()).as("back on the commit made before the refill").isTrue();
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(new Fixtures.FakeSource(), dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+        }
+    }
+
+    /** Lucene refuses a term this long: a write of it fails, and the index lacks what the database has. */
+    private static IndexedEngineer refusedByLucene() {
+        return new IndexedEngineer("E9".repeat(20_000), "Immense Id", null, List.of("Robotics"), List.of(), List.of(),
+                null, null, List.of(), "AVAILABLE");
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {
