@@ -1,6 +1,7 @@
 package io.switchboard.search;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ class IndexFeeder implements BulkIndexing {
     private final SearchIndexing index;
     private final DatabaseSearchSource source;
     private final ThreadLocal<BackgroundIndexer> session = new ThreadLocal<>();
+    /** Refills asked for since the running one started; 0 when none runs. */
+    private final AtomicInteger rebuildsWanted = new AtomicInteger();
 
     IndexFeeder(SearchIndexing index, DatabaseSearchSource source) {
         this.index = index;
@@ -99,15 +102,26 @@ class IndexFeeder implements BulkIndexing {
         });
     }
 
-    /** The index lacks part of what the database has: refill it from the database, away from the failed request. */
+    /**
+     * The index lacks part of what the database has: refill it from the database, away from the failed request. One
+     * refill at a time: failures while it runs (a full disk fails every write) ask for one more refill after it, as it
+     * may have read the database before their changes, not for one refill each.
+     */
     private void rebuildAfterFailure() {
+        if (rebuildsWanted.getAndIncrement() > 0) {
+            return;
+        }
         Thread.ofPlatform().name("search-index-rebuild").daemon().start(() -> {
-            try {
-                index.rebuild();
-                log.info("Search index rebuilt after a failed bulk update");
-            } catch (RuntimeException e) {
-                log.error("Rebuilding the search index after a failed bulk update failed too", e);
-            }
+            int wanted;
+            do {
+                wanted = rebuildsWanted.get();
+                try {
+                    index.rebuild();
+                    log.info("Search index rebuilt after a failed update");
+                } catch (RuntimeException e) {
+                    log.error("Rebuilding the search index after a failed update failed too", e);
+                }
+            } while (!rebuildsWanted.compareAndSet(wanted, 0));
         });
     }
 }

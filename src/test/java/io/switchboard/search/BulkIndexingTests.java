@@ -89,6 +89,27 @@ class BulkIndexingTests {
     }
 
     @Test
+    void failuresWhileARebuildRunsAskForOneMoreRebuildNotOneEach() throws Exception {
+        var index = new RecordingIndex(0);
+        index.failAll = true;
+        var firstRebuild = new CountDownLatch(1);
+        index.rebuildBlock = firstRebuild;
+        var feeder = new IndexFeeder(index, new DatabaseSearchSource(mock(Directory.class), new History()));
+
+        feeder.on(new IncidentsResolved(List.of("I0")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.rebuilds.get() == 1);
+        for (int i = 1; i <= 20; i++) {
+            feeder.on(new IncidentsResolved(List.of("I" + i)));
+        }
+        index.rebuildBlock = null;
+        firstRebuild.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.rebuilds.get() == 2);
+        Thread.sleep(200);
+        assertThat(index.rebuilds).as("the one running, then one for all twenty failures during it").hasValue(2);
+    }
+
+    @Test
     void aChangeThatArrivesAfterTheIndexClosedStartsNoRebuild() throws Exception {
         var index = new RecordingIndex(1);
         index.ready = false;
@@ -171,6 +192,9 @@ class BulkIndexingTests {
         final AtomicInteger writes = new AtomicInteger();
         volatile CountDownLatch blockUntil;
         volatile boolean ready = true;
+        volatile boolean failAll;
+        final AtomicInteger rebuilds = new AtomicInteger();
+        volatile CountDownLatch rebuildBlock;
 
         RecordingIndex(int failOnWrite) {
             this.failOnWrite = failOnWrite;
@@ -187,7 +211,7 @@ class BulkIndexingTests {
                 @Override
                 public void addResolvedIncidents(Collection<IndexedIncident> incidents) {
                     waitIfBlocked();
-                    if (writes.incrementAndGet() == failOnWrite) {
+                    if (writes.incrementAndGet() == failOnWrite || failAll) {
                         throw new IllegalStateException("disk full");
                     }
                     writerThreads.add(Thread.currentThread().getName());
@@ -229,6 +253,15 @@ class BulkIndexingTests {
 
         @Override
         public void rebuild() {
+            rebuilds.incrementAndGet();
+            var latch = rebuildBlock;
+            if (latch != null) {
+                try {
+                    latch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             rebuilt.countDown();
         }
 
