@@ -71,8 +71,9 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var now = clock.instant();
         var incident = incidents.save(Incident.open(id, system.id(), system.customerId(), request,
                 sla.target(request.severity()), now, user.username()));
-        events.publishEvent(new IncidentOpened(incident.view(false), system.product()));
         events.publishEvent(incident.updated(now));
+        // Routing rings the first wave in this transaction, so what it changes is told after the opening itself.
+        events.publishEvent(new IncidentOpened(incident.view(false), system.product()));
         return incident.view(true);
     }
 

@@ -60,8 +60,6 @@ public class Dispatcher {
     private final Presence presence;
     private final DutyRoster roster;
     private final EscalationContacts contacts;
-    /** Incidents whose routing has started in this JVM and not finished: the sweep's safety net leaves them be. */
-    private final Set<String> startingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
             RoutingSettings settings, TransactionTemplate transactions, EngineerLocks engineerLocks,
@@ -83,36 +81,35 @@ public class Dispatcher {
 
     /** An incident still waiting for routing (the sweep found it): start routing and ring the first wave. */
     public void route(String incidentId) {
-        routeOnce(incidentId, () -> {
-            var incident = incidents.summary(incidentId);
-            if (routable(incident)) {
-                startRouting(incident, productOf(incident));
-            }
-        });
+        var incident = incidents.summary(incidentId);
+        if (routable(incident)) {
+            startRouting(incident, productOf(incident));
+        }
     }
 
     /**
-     * A new incident, as its opening stored it: ranked from what the opening knew, without reading it back. The
-     * decision still reads it under its lock, so a dispatcher who got to it first wins. An opening that waited longer
-     * than a sweep for its turn (under overload) is read back first: the sweep may have routed it meanwhile, and
-     * ranking it again would only add to the load.
+     * Rings a new incident's first wave in the transaction that opens it, from what the opening knows: one commit
+     * stores the incident with its offers, and the offer goes out as the opening is answered. Routing it after the
+     * commit cost a commit, a locking read and a hand-off to another thread more. Nobody else sees the incident before
+     * the commit, so there is no row to lock; its engineers are locked as in every wave.
+     *
+     * @return false when the incident is left ROUTING without an offer, because another decision held an engineer
+     *     further down the ranking (waiting for it could close a circle): its wave is owed once the opening committed,
+     *     see {@link #ringIfSilent}. When the ranking fails nothing is written; the incident stays OPEN for the sweep.
      */
-    public void route(IncidentView opened, String product) {
-        routeOnce(opened.id(), () -> {
-            boolean mayHaveBeenSwept = clock.instant().isAfter(opened.openedAt().plus(settings.sweepInterval()));
-            startRouting(mayHaveBeenSwept ? incidents.summary(opened.id()) : opened, product);
-        });
-    }
-
-    private void routeOnce(String incidentId, Runnable routing) {
-        // Under load an opening may wait longer than a sweep for its turn; ranking it twice would only add to the load.
-        if (!startingNow.add(incidentId)) {
-            return;
+    public boolean routeWithOpening(IncidentView opened, String product) {
+        Ranking ranking;
+        try {
+            ranking = rank(opened, product, Set.of(), firstDepth(settings.policy(opened.severity()).waveSize(), Set.of()));
+        } catch (RuntimeException e) {
+            log.warn("Could not rank {} as it was opened; the sweep routes it", opened.id(), e);
+            return true;
         }
         try {
-            routing.run();
-        } finally {
-            startingNow.remove(incidentId);
+            nextWave(incidents.startRouting(opened.id()), null, ranking, List.of());
+            return true;
+        } catch (EngineerLocks.Contended e) {
+            return false;
         }
     }
 
@@ -301,8 +298,8 @@ public class Dispatcher {
      * e.g. when the server stopped between an expiry and the next wave.
      */
     public void resumeStalled() {
-        // The IncidentOpened event starts routing within milliseconds; an incident still OPEN a sweep later missed
-        // it (its routing failed, or the server stopped before routing started: the event is not stored).
+        // An opening rings its first wave before it commits; an incident still OPEN could not be ranked then (the
+        // index was not ready, say) or was stored without its event.
         for (String incidentId : incidents.openIncidentIdsOpenedBefore(clock.instant().minus(settings.sweepInterval()))) {
             try {
                 route(incidentId);
@@ -316,16 +313,20 @@ public class Dispatcher {
         var routing = incidents.routingIncidentIds();
         var ringing = new HashSet<>(offers.ringingIncidentIds());
         for (String incidentId : routing) {
-            if (ringing.contains(incidentId)) {
-                continue;
+            if (!ringing.contains(incidentId)) {
+                ringIfSilent(incidentId);
             }
-            decide(() -> {
-                var incident = incidents.lock(incidentId);
-                if (incident.status() == IncidentStatus.ROUTING && !offers.hasPending(incidentId)) {
-                    nextWave(incident, null);
-                }
-            });
         }
+    }
+
+    /** Rings the next wave of an incident in ROUTING that has no ringing offer (checked under its lock). */
+    public void ringIfSilent(String incidentId) {
+        decide(() -> {
+            var incident = incidents.lock(incidentId);
+            if (incident.status() == IncidentStatus.ROUTING && !offers.hasPending(incidentId)) {
+                nextWave(incident, null);
+            }
+        });
     }
 
     /** The incident left routing some other way (a dispatcher assigned or resolved it): stop ringing. */

@@ -24,11 +24,10 @@ import io.switchboard.persistence.AfterCommit;
 /**
  * What sets routing in motion: a new incident, an incident taken out of routing, and the clock.
  *
- * <p>Withdrawing the offers of an incident that left routing is a transactional listener, so Spring Modulith's
- * publication registry keeps the event until it has run and replays it after a restart. Starting to route a new
- * incident needs no such row: the incident is {@code OPEN} in the database, and the sweep (at start and on every beat
- * after) routes any incident still {@code OPEN} a beat after it was opened. So a crash between the opening's commit
- * and its routing costs a second at most, and an opening costs no publication insert and no commit to delete it.
+ * <p>A new incident is routed in its opening's own transaction, so there is nothing to lose between the two. Withdrawing
+ * the offers of an incident that left routing is a transactional listener, so Spring Modulith's publication registry
+ * keeps the event until it has run and replays it after a restart. The sweep (at start and on every beat after) routes
+ * any incident still {@code OPEN} and rings any in {@code ROUTING} left without a ringing offer.
  */
 @Component
 class RoutingTriggers {
@@ -49,13 +48,15 @@ class RoutingTriggers {
 
     @EventListener
     void on(IncidentOpened opened) {
-        AfterCommit.run(() -> executor.execute(() -> {
-            try {
-                dispatcher.route(opened.incident(), opened.product());
-            } catch (RuntimeException e) {
-                log.warn("Could not start routing {}; the sweep tries again", opened.incidentId(), e);
-            }
-        }));
+        if (!dispatcher.routeWithOpening(opened.incident(), opened.product())) {
+            AfterCommit.run(() -> executor.execute(() -> {
+                try {
+                    dispatcher.ringIfSilent(opened.incidentId());
+                } catch (RuntimeException e) {
+                    log.warn("Could not ring the first wave of {}; the sweep tries again", opened.incidentId(), e);
+                }
+            }));
+        }
     }
 
     // The condition is checked before Spring Modulith stores a publication: the other updates (opened, routing,

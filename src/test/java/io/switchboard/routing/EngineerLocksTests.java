@@ -135,10 +135,11 @@ class EngineerLocksTests {
         assertThatThrownBy(() -> locks.lock(List.of("ENG-1"))).isInstanceOf(IllegalStateException.class);
     }
 
-    private record Pair(String low, String high) {
+    /** Two engineers whose locks are different stripes, {@code low} the one taken first in stripe order. */
+    record Pair(String low, String high) {
     }
 
-    private static Pair idsOnDifferentStripes() {
+    static Pair idsOnDifferentStripes() {
         String a = "ENG-A";
         for (int i = 0;; i++) {
             String b = "ENG-B" + i;

@@ -55,6 +55,24 @@ class RoutingIntegrationTests {
     }
 
     @Test
+    void theOpeningIsAnsweredWithItsFirstWaveAlreadyRinging() {
+        String system = fixtures.system(fixtures.customer());
+        String engineer = fixtures.engineer(system, 5, 10);
+        var engineerApi = fixtures.as(scenario.engineerUser(engineer));
+
+        var opened = admin.post("/api/incidents", """
+                {"systemId":"%s","severity":"SEV3","title":"%s %s","description":"%s"}"""
+                .formatted(system, Fixtures.nonsenseWord(), Fixtures.nonsenseWord(), Fixtures.nonsenseWord()));
+
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.get("status")).isEqualTo("ROUTING");
+        var timeline = opened.json().path("timeline");
+        assertThat(entries(timeline, "OFFERED")).singleElement().asString().contains(engineer);
+        // stored with the incident, so no waiting: the offer is there as soon as the opening is answered
+        assertThat(engineerApi.get("/api/me/offers").json().findValuesAsString("incidentId")).contains(opened.get("id"));
+    }
+
+    @Test
     void declineMovesOnAtOnceToTheNextCandidateAndNeverAsksTheDeclinerAgain() throws Exception {
         String system = fixtures.system(fixtures.customer());
         String best = fixtures.engineer(system, 5, 10);
