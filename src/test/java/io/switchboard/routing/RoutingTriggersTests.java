@@ -1,0 +1,77 @@
+package io.switchboard.routing;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
+import io.switchboard.incidents.IncidentOpened;
+import io.switchboard.incidents.IncidentStatus;
+import io.switchboard.incidents.IncidentView;
+import io.switchboard.incidents.Severity;
+import io.switchboard.incidents.SlaWatch;
+
+/** What an opening leaves for after its commit (the transaction is simulated; the executor runs tasks at once). */
+class RoutingTriggersTests {
+    private final Dispatcher dispatcher = mock(Dispatcher.class);
+    private final RoutingTriggers triggers = new RoutingTriggers(dispatcher, Runnable::run, Clock.systemUTC(),
+            mock(SlaWatch.class));
+    private final IncidentOpened opened = new IncidentOpened(new IncidentView("INC-1", "SYS-1", "C1", Severity.SEV3,
+            "PLC stops", "line 3 halted", IncidentStatus.OPEN, null, Instant.EPOCH, null, null, null, null, null, null,
+            null), "S7-1500");
+
+    @AfterEach
+    void endTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void aWaveTheOpeningCouldNotRingIsRungOnceTheOpeningHasCommittedAndNotBefore() {
+        when(dispatcher.routeWithOpening(any(), any())).thenReturn(false);
+        TransactionSynchronizationManager.initSynchronization();
+
+        triggers.on(opened);
+
+        verify(dispatcher, never()).ringIfSilent(any());
+        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                TransactionSynchronization.STATUS_COMMITTED);
+        verify(dispatcher).ringIfSilent("INC-1");
+    }
+
+    @Test
+    void anOpeningThatRolledBackLeavesNothingToRing() {
+        when(dispatcher.routeWithOpening(any(), any())).thenReturn(false);
+        TransactionSynchronizationManager.initSynchronization();
+
+        triggers.on(opened);
+        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                TransactionSynchronization.STATUS_ROLLED_BACK);
+
+        verify(dispatcher, never()).ringIfSilent(any());
+    }
+
+    @Test
+    void anOpeningThatRangItsWaveLeavesNothingForAfterTheCommit() {
+        when(dispatcher.routeWithOpening(any(), any())).thenReturn(true);
+        TransactionSynchronizationManager.initSynchronization();
+
+        triggers.on(opened);
+        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                TransactionSynchronization.STATUS_COMMITTED);
+
+        verify(dispatcher).routeWithOpening(opened.incident(), "S7-1500");
+        verify(dispatcher, never()).ringIfSilent(any());
+    }
+}
