@@ -45,33 +45,34 @@ class RoutingTriggersTests {
         triggers.on(opened);
 
         verify(dispatcher, never()).ringIfSilent(any());
-        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
-                TransactionSynchronization.STATUS_COMMITTED);
+        end(TransactionSynchronization.STATUS_COMMITTED);
         verify(dispatcher).ringIfSilent("INC-1");
     }
 
     @Test
     void anOpeningThatRolledBackLeavesNothingToRing() {
-        when(dispatcher.routeWithOpening(any(), any())).thenReturn(false);
-        TransactionSynchronizationManager.initSynchronization();
-
-        triggers.on(opened);
-        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
-                TransactionSynchronization.STATUS_ROLLED_BACK);
+        openWhereTheWave(false, TransactionSynchronization.STATUS_ROLLED_BACK);
 
         verify(dispatcher, never()).ringIfSilent(any());
     }
 
     @Test
     void anOpeningThatRangItsWaveLeavesNothingForAfterTheCommit() {
-        when(dispatcher.routeWithOpening(any(), any())).thenReturn(true);
-        TransactionSynchronizationManager.initSynchronization();
-
-        triggers.on(opened);
-        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
-                TransactionSynchronization.STATUS_COMMITTED);
+        openWhereTheWave(true, TransactionSynchronization.STATUS_COMMITTED);
 
         verify(dispatcher).routeWithOpening(opened.incident(), "S7-1500");
         verify(dispatcher, never()).ringIfSilent(any());
+    }
+
+    /** The opening's transaction, in which the first wave was rung or not, and how it ended. */
+    private void openWhereTheWave(boolean rung, int ending) {
+        when(dispatcher.routeWithOpening(any(), any())).thenReturn(rung);
+        TransactionSynchronizationManager.initSynchronization();
+        triggers.on(opened);
+        end(ending);
+    }
+
+    private static void end(int status) {
+        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(), status);
     }
 }
