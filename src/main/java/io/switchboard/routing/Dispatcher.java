@@ -97,7 +97,7 @@ public class Dispatcher {
      *     further down the ranking (waiting for it could close a circle): its wave is owed once the opening committed,
      *     see {@link #ringIfSilent}. When the ranking fails nothing is written; the incident stays OPEN for the sweep.
      */
-    public boolean routeWithOpening(IncidentView opened, String product) {
+    boolean routeWithOpening(IncidentView opened, String product) {
         Ranking ranking;
         try {
             ranking = rank(opened, product, Set.of(), firstDepth(settings.policy(opened.severity()).waveSize(), Set.of()));
@@ -320,7 +320,7 @@ public class Dispatcher {
     }
 
     /** Rings the next wave of an incident in ROUTING that has no ringing offer (checked under its lock). */
-    public void ringIfSilent(String incidentId) {
+    void ringIfSilent(String incidentId) {
         decide(() -> {
             var incident = incidents.lock(incidentId);
             if (incident.status() == IncidentStatus.ROUTING && !offers.hasPending(incidentId)) {
