@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Doc values of hits visited in ascending document order. Asking a segment for a field's values builds a fresh
@@ -24,6 +26,7 @@ final class DocValuesCursor {
     private final List<LeafReaderContext> leaves;
     private final Map<String, SortedDocValues> sorted = new HashMap<>();
     private final Map<String, NumericDocValues> numeric = new HashMap<>();
+    private final Map<String, BinaryDocValues> binary = new HashMap<>();
     private int leaf = -1;
     private int local;
 
@@ -45,6 +48,7 @@ final class DocValuesCursor {
             leaf = i;
             sorted.clear();
             numeric.clear();
+            binary.clear();
         }
         local = doc - leaves.get(i).docBase;
         return this;
@@ -66,5 +70,14 @@ final class DocValuesCursor {
         }
         NumericDocValues values = numeric.get(field);
         return values != null && values.advanceExact(local) ? values.longValue() : missing;
+    }
+
+    /** The document's bytes of a binary field, or null; valid until the cursor moves; read each at most once. */
+    BytesRef bytes(String field) throws IOException {
+        if (!binary.containsKey(field)) {
+            binary.put(field, leaves.get(leaf).reader().getBinaryDocValues(field));
+        }
+        BinaryDocValues values = binary.get(field);
+        return values != null && values.advanceExact(local) ? values.binaryValue() : null;
     }
 }

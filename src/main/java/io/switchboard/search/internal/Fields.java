@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -36,7 +37,7 @@ import io.switchboard.search.KnownSystem;
 final class Fields {
 
     /** Bump when the schema changes: an index with another version is rebuilt. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     static final String TYPE = "type";
     static final String TYPE_ENGINEER = "engineer";
@@ -45,6 +46,7 @@ final class Fields {
     // engineers
     static final String ENG_ID = "eng_id";
     static final String ENG_ID_DV = "eng_id_dv";
+    static final String ENG_CARD = "eng_card";
     static final String NAME = "name";
     static final String SKILLS = "skills";
     static final String SKILL_KW = "skill_kw";
@@ -133,6 +135,10 @@ final class Fields {
         d.add(new Field(NAME, name, HIGHLIGHTED));
         suggest(d, SUGGEST_ENGINEER, name, name, e.id());
         StringBuilder profile = new StringBuilder();
+        List<EngineerCard.Certificate> cardCerts = new ArrayList<>();
+        List<EngineerCard.Entry> skillEntries = new ArrayList<>();
+        List<EngineerCard.Entry> productEntries = new ArrayList<>();
+        List<EngineerCard.Entry> systemEntries = new ArrayList<>();
         Set<String> skillKeys = new LinkedHashSet<>();
         for (String skill : e.skills()) {
             if (blank(skill) || !skillKeys.add(norm(skill))) {
@@ -143,6 +149,7 @@ final class Fields {
             d.add(new StringField(SKILL_KW, norm(s), Field.Store.NO));
             d.add(new SortedSetDocValuesField(SKILL_FACET, new BytesRef(s)));
             suggest(d, SUGGEST_SKILL, s, s, "");
+            skillEntries.add(cardEntry(analyzer, s));
             profile.append(s).append(". ");
         }
         for (Certification c : e.certifications()) {
@@ -154,9 +161,12 @@ final class Fields {
             d.add(new StoredField(CERT_EXPIRES, exp));
             d.add(new LongPoint(CERT_EXPIRES_POINT, exp));
             String day = exp == NEVER ? NEVER_DAY : day(exp);
-            for (String t : terms(analyzer, CERTS, c.name())) {
+            List<String> words = terms(analyzer, CERTS, c.name());
+            for (String t : words) {
                 d.add(new StringField(CERT_VALID_TERMS, t + "|" + day, Field.Store.NO));
             }
+            cardCerts.add(new EngineerCard.Certificate(c.name().trim(), exp, words,
+                    terms(Analyzers.CODE, PRODUCT, c.name())));
             profile.append(c.name()).append(". ");
         }
         Set<String> systemKeys = new LinkedHashSet<>();
@@ -170,12 +180,14 @@ final class Fields {
             d.add(new StringField(SYSTEM_LEVEL, norm(s.systemId()) + "|" + level, Field.Store.NO));
             String sysName = blank(s.systemName()) ? s.systemId().trim() : s.systemName().trim();
             d.add(new Field(SYSTEM_NAME, sysName, HIGHLIGHTED));
+            systemEntries.add(cardEntry(analyzer, sysName));
             suggest(d, SUGGEST_SYSTEM, s.systemId(), sysName, s.systemId().trim());
             if (!sysName.equalsIgnoreCase(s.systemId().trim())) {
                 suggest(d, SUGGEST_SYSTEM, sysName, sysName, s.systemId().trim());
             }
             if (!blank(s.product())) {
                 d.add(new Field(PRODUCT, s.product().trim(), HIGHLIGHTED));
+                productEntries.add(cardEntry(analyzer, s.product().trim()));
                 d.add(new TextField(PRODUCT_TEXT, s.product().trim(), Field.Store.NO));
                 d.add(new StringField(PRODUCT_LEVEL, norm(s.product()) + "|" + level, Field.Store.NO));
                 profile.append(s.product()).append(". ");
@@ -206,7 +218,16 @@ final class Fields {
             d.add(new TextField(PROFILE, profile.toString(), Field.Store.NO));
             d.add(new TextField(PROFILE_CODES, profile.toString(), Field.Store.NO));
         }
+        List<EngineerCard.Entry> entries = new ArrayList<>(skillEntries);
+        entries.addAll(productEntries);
+        entries.addAll(systemEntries);
+        d.add(new BinaryDocValuesField(ENG_CARD, new EngineerCard(name, cardCerts, entries).encode()));
         return d;
+    }
+
+    /** A profile entry as an incident may name it: its words the way skills are analysed, and its product codes. */
+    private static EngineerCard.Entry cardEntry(Analyzer analyzer, String value) {
+        return new EngineerCard.Entry(value, terms(analyzer, SKILLS, value), terms(Analyzers.CODE, PRODUCT, value));
     }
 
     static Document incident(IndexedIncident i, Instant fallbackTime) {

@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -130,6 +127,7 @@ final class Recommender {
         String certDetail;
         String profileDetail;
         boolean known;
+        int doc = -1;
         String status;
         String name;
         double score;
@@ -391,60 +389,43 @@ final class Recommender {
             Candidate c = id == null ? null : cands.get(id);
             if (c != null) {
                 c.known = true;
+                c.doc = sd.doc;
                 c.status = values.string(Fields.STATUS_DV);
             }
         }
     }
 
-    /** Names, valid certifications and matched profile words of the head of the ranking (stored fields). */
+    /**
+     * Names, valid certifications and matched profile entries of the head of the ranking, from each engineer's card
+     * (found by {@link #resolveEngineers} in this same searcher).
+     */
     private void details(IndexSearcher searcher, Prepared p, List<Candidate> head, long now) throws IOException {
-        if (head.isEmpty()) {
-            return;
-        }
-        Map<String, Candidate> byId = new HashMap<>();
-        head.stream().filter(c -> c.known).forEach(c -> byId.put(c.id, c));
-        if (byId.isEmpty()) {
-            return;
-        }
-        List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
-        TopDocs top = searcher.search(new ConstantScoreQuery(new TermInSetQuery(Fields.ENG_ID, ids)),
-                new TopScoreDocCollectorManager(ids.size(), null, 1));
-        StoredFields stored = searcher.storedFields();
-        Set<String> incidentTerms = p.textTerms().keySet();
-        for (ScoreDoc sd : top.scoreDocs) {
-            Document d = stored.document(sd.doc);
-            Candidate c = byId.get(d.get(Fields.ENG_ID));
-            if (c == null) {
+        List<Candidate> known = head.stream().filter(c -> c.known).sorted(Comparator.comparingInt(c -> c.doc)).toList();
+        DocValuesCursor values = new DocValuesCursor(searcher);
+        Set<String> incidentWords = p.textTerms().keySet();
+        for (Candidate c : known) {
+            BytesRef bytes = values.at(c.doc).bytes(Fields.ENG_CARD);
+            if (bytes == null) {
                 continue;
             }
-            c.name = d.get(Fields.NAME);
-            IndexableField[] certs = d.getFields(Fields.CERTS);
-            IndexableField[] expires = d.getFields(Fields.CERT_EXPIRES);
-            for (int i = 0; i < certs.length && i < expires.length; i++) {
-                long exp = expires[i].numericValue().longValue();
-                if (exp <= now) {
+            EngineerCard card = EngineerCard.decode(bytes);
+            c.name = card.name();
+            for (EngineerCard.Certificate cert : card.certifications()) {
+                if (cert.expires() <= now) {
                     continue; // expired certifications never count
                 }
-                String certName = certs[i].stringValue();
-                boolean mentioned = Fields.terms(analyzers.index(), Fields.CERTS, certName).stream()
-                        .anyMatch(incidentTerms::contains)
-                        || Fields.terms(Analyzers.CODE, Fields.PRODUCT, certName).stream().anyMatch(p.codeTerms()::contains);
-                if (mentioned && c.certification < 1) {
+                if (EngineerCard.mentioned(cert.words(), cert.codes(), incidentWords, p.codeTerms())) {
                     c.certification = 1;
-                    c.certDetail = "Certified: " + certName + (exp == Fields.NEVER ? " (no expiry)"
-                            : " (valid until " + MONTH.format(Instant.ofEpochMilli(exp)) + ")");
+                    c.certDetail = "Certified: " + cert.name() + (cert.expires() == Fields.NEVER ? " (no expiry)"
+                            : " (valid until " + MONTH.format(Instant.ofEpochMilli(cert.expires())) + ")");
+                    break;
                 }
             }
             if (c.profile > 0) {
                 Set<String> matched = new LinkedHashSet<>();
-                for (String f : List.of(Fields.SKILLS, Fields.PRODUCT, Fields.SYSTEM_NAME)) {
-                    for (IndexableField v : d.getFields(f)) {
-                        String value = v.stringValue();
-                        if (Fields.terms(analyzers.index(), Fields.SKILLS, value).stream().anyMatch(incidentTerms::contains)
-                                || Fields.terms(Analyzers.CODE, Fields.PRODUCT, value).stream()
-                                        .anyMatch(p.codeTerms()::contains)) {
-                            matched.add(value);
-                        }
+                for (EngineerCard.Entry e : card.profile()) {
+                    if (EngineerCard.mentioned(e.words(), e.codes(), incidentWords, p.codeTerms())) {
+                        matched.add(e.value());
                     }
                 }
                 if (!matched.isEmpty()) {

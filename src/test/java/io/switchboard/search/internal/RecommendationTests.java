@@ -18,6 +18,7 @@ import io.switchboard.search.Certification;
 import io.switchboard.search.IndexedEngineer;
 import io.switchboard.search.IndexedIncident;
 import io.switchboard.search.InvalidSearchException;
+import io.switchboard.search.KnownSystem;
 import io.switchboard.search.Reason;
 import io.switchboard.search.RecommendRequest;
 import io.switchboard.search.Recommendation;
@@ -85,6 +86,21 @@ class RecommendationTests {
         assertThat(of(hits, "C1").reasons()).extracting(Reason::detail)
                 .contains("Certified: Siemens Sinamics (valid until 2027-03)");
         assertThat(of(hits, "C2").reasons()).extracting(Reason::signal).doesNotContain("certification");
+    }
+
+    @Test
+    void explainsCertificationsAndProfileEntriesNamedOnlyByTheirProductCode() {
+        var line = new KnownSystem("SYS-31", "Press line", "S7-1200", "v1.0", "C9", "Graz", 2);
+        index.upsertEngineers(List.of(new IndexedEngineer("P1", "Petra Code", null, List.of("Welding robots"),
+                List.of(line), List.of(new Certification("Expert S7-1200 advanced", Instant.parse("2020-01-01T00:00:00Z")),
+                        new Certification("Expert S7-1200", null)),
+                null, null, List.of(), "AVAILABLE")));
+
+        Recommendation petra = of(recommend(null, "CPU fault", "The S7-1200 shows a red light"), "P1");
+
+        assertThat(petra.name()).isEqualTo("Petra Code");
+        assertThat(petra.reasons()).extracting(Reason::detail)
+                .contains("Certified: Expert S7-1200 (no expiry)", "Profile matches: S7-1200");
     }
 
     @Test
