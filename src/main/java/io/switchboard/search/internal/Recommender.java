@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,8 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -212,10 +217,11 @@ final class Recommender {
         if (n == 0) {
             return List.of();
         }
+        Map<String, TermStates> inIncidents = termStates(searcher, Fields.INC_TEXT, p.textTerms().keySet());
+        Map<String, TermStates> inProfiles = termStates(searcher, Fields.PROFILE, p.textTerms().keySet());
         List<Map.Entry<Selected, Double>> scored = new ArrayList<>();
         for (Map.Entry<String, Integer> e : p.textTerms().entrySet()) {
-            var term = new Selected(e.getKey(), TermStates.build(searcher, new Term(Fields.INC_TEXT, e.getKey()), true),
-                    TermStates.build(searcher, new Term(Fields.PROFILE, e.getKey()), true));
+            var term = new Selected(e.getKey(), inIncidents.get(e.getKey()), inProfiles.get(e.getKey()));
             int df = term.inIncidents().docFreq() + term.inProfiles().docFreq();
             if (df == 0 || df > cfg.maxDocFreq() * n) {
                 continue;
@@ -225,6 +231,26 @@ final class Recommender {
         }
         scored.sort(Map.Entry.<Selected, Double>comparingByValue().reversed());
         return scored.stream().limit(cfg.maxQueryTerms()).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * What {@link TermStates#build} finds for each word, with one terms enumerator per segment for all the words instead
+     * of one per word and segment: on the small in-memory segments a fresh enumerator cost more than the seek.
+     */
+    private static Map<String, TermStates> termStates(IndexSearcher searcher, String field, Collection<String> words)
+            throws IOException {
+        IndexReaderContext top = searcher.getTopReaderContext();
+        Map<String, TermStates> states = new HashMap<>();
+        words.forEach(w -> states.put(w, new TermStates(top)));
+        for (LeafReaderContext leaf : top.leaves()) {
+            TermsEnum terms = Terms.getTerms(leaf.reader(), field).iterator();
+            for (String w : words) {
+                if (terms.seekExact(new BytesRef(w))) {
+                    states.get(w).register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
+                }
+            }
+        }
+        return states;
     }
 
     private BooleanQuery incidentTextQuery(IndexSearcher searcher, Prepared p, List<Selected> selected) throws IOException {
