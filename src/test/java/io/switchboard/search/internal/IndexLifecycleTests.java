@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,6 +218,26 @@ class IndexLifecycleTests {
             assertThat(index.lastOpenRebuilt()).isTrue();
             assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
                     .containsExactly("E8");
+        }
+    }
+
+    @Test
+    void rebuildsAnIndexWrittenWithAnotherSchemaThoughItClosedCleanly() throws IOException {
+        Fixtures.FakeSource source = new Fixtures.FakeSource();
+        Answers before;
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            before = answers(index);
+        }
+        try (var files = FSDirectory.open(dir);
+                var writer = new IndexWriter(files, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            var userData = new HashMap<>(SegmentInfos.readLatestCommit(files).getUserData());
+            userData.put(LuceneEngineerIndex.SCHEMA, "an older schema");
+            writer.setLiveCommitData(userData.entrySet(), true);
+            writer.commit();
+        }
+        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
+            assertThat(index.lastOpenRebuilt()).isTrue();
+            assertThat(answers(index)).isEqualTo(before);
         }
     }
 
