@@ -23,6 +23,7 @@ public interface Directory {
     /** Status, capacity, load and time zone of those of these engineers who exist, in no particular order. */
     List<EngineerAvailability> availability(Collection<String> engineerIds);
 
+    /** Those of these systems that exist, in no particular order. */
     List<SystemView> findSystems(Collection<String> systemIds);
 
     /** Engineer ids in pages, for rebuilding derived views. */

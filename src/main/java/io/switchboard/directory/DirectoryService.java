@@ -31,15 +31,17 @@ import io.switchboard.web.OffsetPage;
 public class DirectoryService implements Directory, AccountReferences {
     private final Customers customers;
     private final CustomerSystems systems;
+    private final KnownSystems knownSystems;
     private final Engineers engineers;
     private final EngineerWorkload workload;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DirectoryService(Customers customers, CustomerSystems systems, Engineers engineers, EngineerWorkload workload,
-            ApplicationEventPublisher events, Clock clock) {
+    DirectoryService(Customers customers, CustomerSystems systems, KnownSystems knownSystems, Engineers engineers,
+            EngineerWorkload workload, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.systems = systems;
+        this.knownSystems = knownSystems;
         this.engineers = engineers;
         this.workload = workload;
         this.events = events;
@@ -191,9 +193,8 @@ public class DirectoryService implements Directory, AccountReferences {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<SystemView> findSystem(String systemId) {
-        return systemId == null ? Optional.empty() : systems.findById(systemId).map(CustomerSystem::view);
+        return knownSystems.find(systemId);
     }
 
     @Override
@@ -224,9 +225,8 @@ public class DirectoryService implements Directory, AccountReferences {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<SystemView> findSystems(Collection<String> systemIds) {
-        return systems.findByIds(systemIds.toArray(String[]::new)).stream().map(CustomerSystem::view).toList();
+        return knownSystems.find(systemIds);
     }
 
     @Override
