@@ -158,51 +158,64 @@ class IndexLifecycleTests {
         }
     }
 
-    @Test
-    void rebuildsWhenIndexFilesAreDeleted() throws IOException {
+    /** Something done to the index folder while the server is down. */
+    private interface Damage {
+        void to(Path folder) throws IOException;
+    }
+
+    private void assertRebuiltWithTheSameAnswersAfter(Damage damage) throws IOException {
         Fixtures.FakeSource source = new Fixtures.FakeSource();
         Answers before;
         try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
             before = answers(index);
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(f -> !f.getFileName().toString().startsWith("segments")).forEach(f -> f.toFile().delete());
-        }
-        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
-            assertThat(index.lastOpenRebuilt()).isTrue();
-            assertThat(answers(index)).isEqualTo(before);
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            files.forEach(f -> f.toFile().delete());
-        }
+        damage.to(dir);
         try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
             assertThat(index.lastOpenRebuilt()).isTrue();
             assertThat(answers(index)).isEqualTo(before);
         }
     }
 
+    private static void deleteFiles(Path folder, java.util.function.Predicate<String> named) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(f -> named.test(f.getFileName().toString())).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    @Test
+    void rebuildsWhenIndexFilesAreDeleted() throws IOException {
+        assertRebuiltWithTheSameAnswersAfter(folder -> deleteFiles(folder, name -> !name.startsWith("segments")));
+        assertRebuiltWithTheSameAnswersAfter(folder -> deleteFiles(folder, name -> true));
+    }
+
     @Test
     void rebuildsWhenIndexFilesAreCorrupt() throws IOException {
-        Fixtures.FakeSource source = new Fixtures.FakeSource();
-        Answers before;
-        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
-            before = answers(index);
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
-                try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-                    long len = raf.length();
-                    if (len > 0) {
-                        raf.seek(len / 2);
-                        raf.write(new byte[] {0x13, 0x37, 0x42, 0x00, 0x7f});
+        assertRebuiltWithTheSameAnswersAfter(folder -> {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+                        long len = raf.length();
+                        if (len > 0) {
+                            raf.seek(len / 2);
+                            raf.write(new byte[] {0x13, 0x37, 0x42, 0x00, 0x7f});
+                        }
                     }
                 }
             }
-        }
-        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
-            assertThat(index.lastOpenRebuilt()).isTrue();
-            assertThat(answers(index)).isEqualTo(before);
-        }
+        });
+    }
+
+    @Test
+    void rebuildsAnIndexWrittenWithAnotherSchemaThoughItClosedCleanly() throws IOException {
+        assertRebuiltWithTheSameAnswersAfter(folder -> {
+            try (var files = FSDirectory.open(folder); var writer = new IndexWriter(files,
+                    new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                var userData = new HashMap<>(SegmentInfos.readLatestCommit(files).getUserData());
+                userData.put(LuceneEngineerIndex.SCHEMA, "an older schema");
+                writer.setLiveCommitData(userData.entrySet(), true);
+                writer.commit();
+            }
+        });
     }
 
     @Test
@@ -218,26 +231,6 @@ class IndexLifecycleTests {
             assertThat(index.lastOpenRebuilt()).isTrue();
             assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
                     .containsExactly("E8");
-        }
-    }
-
-    @Test
-    void rebuildsAnIndexWrittenWithAnotherSchemaThoughItClosedCleanly() throws IOException {
-        Fixtures.FakeSource source = new Fixtures.FakeSource();
-        Answers before;
-        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
-            before = answers(index);
-        }
-        try (var files = FSDirectory.open(dir);
-                var writer = new IndexWriter(files, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-            var userData = new HashMap<>(SegmentInfos.readLatestCommit(files).getUserData());
-            userData.put(LuceneEngineerIndex.SCHEMA, "an older schema");
-            writer.setLiveCommitData(userData.entrySet(), true);
-            writer.commit();
-        }
-        try (LuceneEngineerIndex index = Fixtures.open(source, dir)) {
-            assertThat(index.lastOpenRebuilt()).isTrue();
-            assertThat(answers(index)).isEqualTo(before);
         }
     }
 
