@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 
 import io.switchboard.support.Api;
 import io.switchboard.support.Fixtures;
@@ -43,6 +45,9 @@ class LiveDestinationsIntegrationTests {
 
     @Autowired
     SimpMessagingTemplate broker;
+
+    @Autowired
+    SimpleBrokerMessageHandler brokerHandler;
 
     Fixtures fixtures;
 
@@ -68,6 +73,13 @@ class LiveDestinationsIntegrationTests {
             }
             assertThat(received).isSorted();
         }
+    }
+
+    @Test
+    void theBrokerRemembersTheSubscribersOfEveryQueueOfThousandsOfConnectedUsers() {
+        var registry = (DefaultSubscriptionRegistry) brokerHandler.getSubscriptionRegistry();
+        assertThat(registry.getCacheLimit()).as("destinations cached: two per engineer of 5,000 and more")
+                .isGreaterThanOrEqualTo(10_000);
     }
 
     @Test
