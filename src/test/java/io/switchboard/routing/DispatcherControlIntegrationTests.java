@@ -283,6 +283,9 @@ class DispatcherControlIntegrationTests {
         assertThat(meter("switchboard.incidents.escalated", null)).isGreaterThanOrEqualTo(1);
         assertThat(meter("switchboard.mtta", "severity:SEV2")).isGreaterThanOrEqualTo(1);
         assertThat(meter("switchboard.mttr", "severity:SEV2")).isGreaterThanOrEqualTo(1);
+        // the resolved incident is searchable, so the index counts it (and the engineers) among its documents
+        assertThat(meter("switchboard.search.index.documents", null)).isGreaterThanOrEqualTo(2);
+        assertThat(meter("switchboard.search.index.segments", null)).isGreaterThanOrEqualTo(1);
     }
 
     // ---- SLA

@@ -90,6 +90,10 @@ public final class LoadDriver {
     final Histogram toOfferWarmup = new Histogram(3);
     final Histogram acceptRoundTrip = new Histogram(3);
     final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+    /** When the 201 and the OFFER frame of each incident arrived (System.nanoTime), to tell a slow opening from a slow delivery. */
+    final Map<Integer, Long> answeredAt = new ConcurrentHashMap<>(), offeredAt = new ConcurrentHashMap<>();
+    /** Wall-clock milliseconds at System.nanoTime() zero, to line the slowest incidents up with GC and server logs. */
+    final long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
     final Map<Integer, String> incidentIds = new ConcurrentHashMap<>();
     final Map<Integer, Boolean> offered = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
@@ -106,6 +110,9 @@ public final class LoadDriver {
     /** True once the warm-up is over: the CPU samples count from then on. */
     volatile boolean warm;
     volatile double lastCpu;
+    /** Index segments a search visits, sampled with the heap: each costs every search a little. */
+    volatile double lastSegments = Double.NaN;
+    final DoubleAccumulator maxSegments = new DoubleAccumulator(Math::max, 0);
 
     LoadDriver(Args args) {
         this.args = args;
@@ -227,9 +234,10 @@ public final class LoadDriver {
             Histogram h = toOffer.getIntervalHistogram(recorded.get());
             recorded.set(h);
             log("  %3.0f s%s: %,d incidents sent, %,d offers, %,d accepted, %,d resolved; last 5 s to OFFER p50 %.1f"
-                    + " p99 %.1f max %.1f ms; server heap %,d MB cpu %.0f%%", secondsSince(start), warm ? "" : " (warm-up)",
-                    opened.get(), offers.get(), accepted.get(), resolved.get(), ms(h.getValueAtPercentile(50)),
-                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), maxHeap.get() >> 20, 100 * lastCpu);
+                    + " p99 %.1f max %.1f ms; server heap %,d MB cpu %.0f%% index segments %.0f", secondsSince(start),
+                    warm ? "" : " (warm-up)", opened.get(), offers.get(), accepted.get(), resolved.get(),
+                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()),
+                    maxHeap.get() >> 20, 100 * lastCpu, lastSegments);
         }, 5, 5, TimeUnit.SECONDS);
         if (firstMeasured > 0) {
             pace(world, 0, firstMeasured, warmupRate);
@@ -282,6 +290,7 @@ public final class LoadDriver {
             if (e != null) {
                 error("POST /api/incidents: " + e.getClass().getSimpleName());
             } else if (expect(r, 201, "POST /api/incidents")) {
+                answeredAt.put(n, System.nanoTime());
                 incidentIds.put(n, JSON.readTree(r.body()).path("id").asString());
             }
         });
@@ -315,6 +324,7 @@ public final class LoadDriver {
             int n = Integer.parseInt(title.substring(2, title.indexOf(']')));
             Long sent = sentAt.get(n);
             if (sent != null && offered.putIfAbsent(n, true) == null) {
+                offeredAt.put(n, now);
                 long micros = (now - sent) / 1_000;
                 toOffer.recordValue(micros);
                 var all = n >= firstMeasured ? toOfferAll : toOfferWarmup;
@@ -391,6 +401,11 @@ public final class LoadDriver {
                     .path("value").asDouble();
             maxHeap.accumulateAndGet((long) heap, Math::max);
             lastCpu = cpu;
+            lastSegments = get(adminCookie, "/actuator/metrics/switchboard.search.index.segments").path("measurements")
+                    .get(0).path("value").asDouble();
+            if (warm) {
+                maxSegments.accumulate(lastSegments);
+            }
             if (warm) {
                 maxCpu.accumulate(cpu);
                 cpuSamples.add(cpu);
@@ -418,6 +433,7 @@ public final class LoadDriver {
                     ms(toOfferWarmup.getValueAtPercentile(50)), ms(toOfferWarmup.getValueAtPercentile(99)),
                     ms(toOfferWarmup.getMaxValue()), toOfferWarmup.getTotalCount()));
         }
+        out.append(slowest((int) args.getLong("slowest", 10)));
         out.append(String.format("  accept round trip ms: p50 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
                 ms(acceptRoundTrip.getValueAtPercentile(50)), ms(acceptRoundTrip.getValueAtPercentile(99)),
                 ms(acceptRoundTrip.getMaxValue()), acceptRoundTrip.getTotalCount()));
@@ -425,7 +441,8 @@ public final class LoadDriver {
                 unoffered, lost));
         out.append(String.format("  errors: %s%n", errors));
         out.append(String.format("  server: max heap used %,d MB (warm-up included); after the warm-up process cpu mean %.0f%%"
-                + " max %.0f%% (of all cores); load %s%n", maxHeap.get() >> 20, 100 * meanCpu, 100 * maxCpu.get(), ImportDriver.load()));
+                + " max %.0f%% (of all cores); load %s; index segments at most %.0f%n", maxHeap.get() >> 20, 100 * meanCpu,
+                100 * maxCpu.get(), ImportDriver.load(), maxSegments.get()));
         // Both on one machine: the driver's share shows how much of the cores the server could not have.
         out.append(String.format("  cpu from the first measured incident to the end of the grace period: server %.1f s (%.1f ms"
                 + " per incident), driver %.1f s (%.1f ms per incident)%n", serverCpuSeconds, 1000 * serverCpuSeconds
@@ -450,6 +467,25 @@ public final class LoadDriver {
         Files.writeString(file, text);
         System.out.println("written to " + file);
         return lost == 0 && errors.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The measured incidents whose offers took longest, with the wall-clock time each was sent and when its 201 came:
+     * an answer as late as the offer means the server was slow to open it; an early answer, that delivery was.
+     */
+    String slowest(int count) {
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+        var out = new StringBuilder();
+        offeredAt.entrySet().stream().filter(e -> e.getKey() >= firstMeasured)
+                .sorted(java.util.Comparator.comparingLong(e -> sentAt.get(e.getKey()) - e.getValue()))
+                .limit(count).forEach(e -> {
+                    long sent = sentAt.get(e.getKey());
+                    Long answered = answeredAt.get(e.getKey());
+                    out.append(String.format("    slow #%d sent %s: 201 after %s ms, OFFER after %.1f ms%n", e.getKey(),
+                            time.format(java.time.Instant.ofEpochMilli(epochMillisAtNanoZero + sent / 1_000_000)),
+                            answered == null ? "?" : String.format("%.1f", (answered - sent) / 1e6), (e.getValue() - sent) / 1e6));
+                });
+        return out.toString();
     }
 
     // ------------------------------------------------------------------ setup
@@ -581,6 +617,7 @@ public final class LoadDriver {
     /** The server under test in its own JVM (so its heap and CPU are its own), on loopback, empty temp data dir. */
     record ServerProcess(Process process, String base, Path dataDir) implements AutoCloseable {
         static final String ADMIN_PASSWORD = "load-admin";
+        static final List<String> SERVER_GC = List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40");
 
         static ServerProcess start(Args args) throws Exception {
             int port;
@@ -593,6 +630,11 @@ public final class LoadDriver {
             String heap = args.get("server-heap", "2g");
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xms" + heap, "-Xmx" + heap));
+            // The README's production settings. With a fixed heap G1's adaptive threshold still sat just under the old
+            // generation of 5,000 connections (~550 MB, flat): a concurrent marking every ~8 s that reclaimed nothing
+            // and took one of two cores for 0.3-0.5 s, the 100/s run's p99. A fixed threshold of 40% (819 MB of 2 GB)
+            // marks only when the old generation really grows. --server-jvm-args come after, so they can override it.
+            command.addAll(SERVER_GC);
             // more JVM options for the server, e.g. --server-jvm-args="-XX:+UseZGC"
             command.addAll(words(args.get("server-jvm-args", "")));
             if (args.get("jfr", "false").equals("true")) {
