@@ -10,7 +10,10 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -80,6 +83,35 @@ class LiveDestinationsIntegrationTests {
         var registry = (DefaultSubscriptionRegistry) brokerHandler.getSubscriptionRegistry();
         assertThat(registry.getCacheLimit()).as("destinations cached: two per engineer of 5,000 and more")
                 .isGreaterThanOrEqualTo(10_000);
+    }
+
+    @Test
+    void aMessageLargerThanAnyClientFrameClosesTheConnectionAsTooBigWhileSmallFramesAreServed() throws Exception {
+        var closedWith = new CompletableFuture<Integer>();
+        var frames = new LinkedBlockingQueue<String>();
+        var socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", Api.basic("admin", Fixtures.ADMIN_PASSWORD))
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                        closedWith.complete(status);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).as("answer to a CONNECT").startsWith("CONNECTED");
+
+        // within Tomcat's default of 8,192 characters and the 16,640 that Spring's STOMP handler sets, above ours
+        String huge = "SUBSCRIBE\nid:1\ndestination:/topic/board\nnote:" + "x".repeat(4_000) + "\n\n\0";
+        socket.sendText(huge, true).get(10, TimeUnit.SECONDS);
+        assertThat(closedWith.get(10, TimeUnit.SECONDS)).as("close status; frames before it: %s", frames).isEqualTo(1009);
     }
 
     @Test
