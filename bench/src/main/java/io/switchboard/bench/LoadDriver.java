@@ -625,13 +625,13 @@ public final class LoadDriver {
                 port = socket.getLocalPort();
             }
             Path dataDir = Files.createTempDirectory("switchboard-load-");
-            // A fixed heap, as a server should run. Left to grow, G1 kept it near 1.1 GB, where the ~550 MB that stays
-            // live sits at the occupancy that starts a concurrent marking: it marked all the time (8% of the CPU).
+            // A fixed heap, as a server should run. Left to grow, G1 kept it near 1.1 GB, where the ~550 MB that stayed
+            // live (~370 MB since each connection's inbound buffer is 2,048 characters) sits at the occupancy that starts a concurrent marking: it marked all the time (8% of the CPU).
             String heap = args.get("server-heap", "2g");
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xms" + heap, "-Xmx" + heap));
             // The README's production settings. With a fixed heap G1's adaptive threshold still sat just under the old
-            // generation of 5,000 connections (~550 MB, flat): a concurrent marking every ~8 s that reclaimed nothing
+            // generation of 5,000 connections (~550 MB then, flat): a concurrent marking every ~8 s that reclaimed nothing
             // and took one of two cores for 0.3-0.5 s, the 100/s run's p99. A fixed threshold of 40% (819 MB of 2 GB)
             // marks only when the old generation really grows. --server-jvm-args come after, so they can override it.
             command.addAll(SERVER_GC);
