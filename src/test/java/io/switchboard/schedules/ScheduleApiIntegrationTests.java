@@ -2,9 +2,13 @@ package io.switchboard.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,20 +143,23 @@ class ScheduleApiIntegrationTests {
                 {"from":"%s","to":"%s","kind":"ON_DUTY"}""".formatted(now, now.plus(Duration.ofDays(30)))).status())
                 .isEqualTo(201);
 
-        // Monday 2026-11-30 10:00 UTC: the on-call engineer is on call, the Tuesday one is off
-        var board = dispatcher.get("/api/on-call?at=2026-11-30T10:00:00Z&systemId=" + system);
+        // the next Monday at 10:00 UTC, inside the override: the on-call engineer is on call, the Tuesday one is off
+        LocalDate monday = now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Instant mondayMorning = monday.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        var board = dispatcher.get("/api/on-call?at=" + mondayMorning + "&systemId=" + system);
         assertThat(board.status()).as(board.toString()).isEqualTo(200);
         var entries = board.json().path("engineers");
         assertThat(entries.findValuesAsString("engineerId")).containsExactlyInAnyOrder(onCall, engineerId);
         for (var entry : entries) {
             if (entry.path("engineerId").asString().equals(onCall)) {
                 assertThat(entry.path("mode").asString()).isEqualTo("ON_CALL");
-                assertThat(entry.path("until").asString()).isEqualTo("2026-12-01T00:00:00Z");
+                assertThat(Instant.parse(entry.path("until").asString()))
+                        .isEqualTo(monday.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             } else {
                 assertThat(entry.path("mode").asString()).isEqualTo("WORKING");
             }
         }
-        var everywhere = dispatcher.get("/api/on-call?at=2026-11-30T10:00:00Z");
+        var everywhere = dispatcher.get("/api/on-call?at=" + mondayMorning);
         assertThat(everywhere.json().path("engineers").findValuesAsString("engineerId")).contains(onCall, elsewhere)
                 .doesNotContain(off);
     }
