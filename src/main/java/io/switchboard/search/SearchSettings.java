@@ -53,6 +53,9 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param similarIncidents     resolved incidents retrieved by BM25 as evidence (top-N)
      * @param maxQueryTerms        most distinct terms of the incident text used (the rarest win)
      * @param maxDocFreq           terms found in more than this share of resolved incidents are ignored (cost, noise)
+     * @param commonDocFreq        terms found in more than this share are not searched for: they only add their score
+     *                             to the best {@code rescoreDepth} matches of the rarer terms (1 = search them all)
+     * @param rescoreDepth         how many matches of the rarer terms the common ones rescore (at least similarIncidents)
      * @param titleBoost           extra weight of a match in a past incident's title
      * @param codeBoost            extra weight of a whole code token (S7-1500, cat_12) match
      * @param systemMatchBoost     extra weight of a retrieved past incident on the same system (1 + boost times)
@@ -64,7 +67,8 @@ public record SearchSettings(String synonymsFile, Index index, Query query, Reco
      * @param candidatesPerSignal  candidates taken from each signal before fusion
      * @param weights              how the normalised signals add up
      */
-    public record Recommend(int similarIncidents, int maxQueryTerms, double maxDocFreq, float titleBoost, float codeBoost,
+    public record Recommend(int similarIncidents, int maxQueryTerms, double maxDocFreq, double commonDocFreq,
+            int rescoreDepth, float titleBoost, float codeBoost,
             float systemMatchBoost, float systemRetrievalBoost, double scoreExponent, Duration recencyHalfLife, double priorSmoothing,
             int candidatesPerSignal, int defaultLimit, int maxLimit, Weights weights) {}
 

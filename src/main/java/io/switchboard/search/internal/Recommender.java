@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReaderContext;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -149,8 +151,7 @@ final class Recommender {
 
         // (b) expertise learned from similar resolved incidents
         if (!selected.isEmpty() || !p.codeTerms().isEmpty()) {
-            BooleanQuery text = incidentTextQuery(searcher, p, selected);
-            similarIncidents(searcher, text, p, now, cands);
+            similarIncidents(searcher, incidentText(searcher, p, selected), p, now, cands);
         }
         double simTotal = cands.values().stream().mapToDouble(c -> c.similar).sum();
 
@@ -253,12 +254,26 @@ final class Recommender {
         return states;
     }
 
-    private BooleanQuery incidentTextQuery(IndexSearcher searcher, Prepared p, List<Selected> selected) throws IOException {
+    /**
+     * The incident's words as clauses over one kind of document: the rarer words and codes, which are searched for, and
+     * the common words (in more than commonDocFreq of the documents with that field), which only rescore what the
+     * rarer ones found.
+     */
+    record IncidentText(BooleanQuery searched, BooleanQuery rescoring) {}
+
+    private boolean common(IndexSearcher searcher, String field, TermStates states) throws IOException {
+        CollectionStatistics stats = searcher.collectionStatistics(field);
+        return stats != null && states.docFreq() > cfg.commonDocFreq() * stats.docCount();
+    }
+
+    private IncidentText incidentText(IndexSearcher searcher, Prepared p, List<Selected> selected) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        BooleanQuery.Builder common = new BooleanQuery.Builder();
         for (Selected t : selected) {
-            b.add(new TermQuery(new Term(Fields.INC_TEXT, t.term()), t.inIncidents()), Occur.SHOULD);
+            BooleanQuery.Builder to = common(searcher, Fields.INC_TEXT, t.inIncidents()) ? common : b;
+            to.add(new TermQuery(new Term(Fields.INC_TEXT, t.term()), t.inIncidents()), Occur.SHOULD);
             if (cfg.titleBoost() > 0 && p.titleTerms().contains(t.term())) {
-                b.add(new BoostQuery(new TermQuery(new Term(Fields.INC_TITLE, t.term())), cfg.titleBoost()), Occur.SHOULD);
+                to.add(new BoostQuery(new TermQuery(new Term(Fields.INC_TITLE, t.term())), cfg.titleBoost()), Occur.SHOULD);
             }
         }
         if (cfg.codeBoost() > 0) {
@@ -272,7 +287,7 @@ final class Recommender {
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), cfg.codeBoost()), Occur.SHOULD);
             }
         }
-        return b.build();
+        return new IncidentText(b.build(), common.build());
     }
 
     /** A code term worth a clause: not in more than maxDocFreq of the incidents. */
@@ -289,11 +304,10 @@ final class Recommender {
      * retrieving, so the system's history reaches the top N without a second search; the lift is taken off again
      * before weighting, where sameness counts through systemMatchBoost.
      */
-    private void similarIncidents(IndexSearcher searcher, BooleanQuery text, Prepared p, long now,
+    private void similarIncidents(IndexSearcher searcher, IncidentText text, Prepared p, long now,
             Map<String, Candidate> cands) throws IOException {
-        int n = Math.max(1, cfg.similarIncidents());
-        TopDocs top = searcher.search(similarIncidentsQuery(text, p.systemKey(), cfg.systemRetrievalBoost()),
-                new TopScoreDocCollectorManager(n, null, n));
+        TopDocs top = similarIncidentsTopDocs(searcher, text, p.systemKey(), cfg.systemRetrievalBoost(),
+                Math.max(1, cfg.similarIncidents()), cfg.rescoreDepth());
         DocValuesCursor values = new DocValuesCursor(searcher);
         List<Evidence> evidence = new ArrayList<>(top.scoreDocs.length);
         float max = 0;
@@ -325,13 +339,44 @@ final class Recommender {
     }
 
     /**
+     * The n past incidents that score best on all of the incident's words, their system's lift included. The common
+     * words' long postings cost most of a search over a million incidents while adding little to tell incidents apart,
+     * so the rarer words and the lift find the best {@code depth} first, and the common words' scores are added to those
+     * only. For each incident found that is the score of one search for all words (a boolean query's clauses add up).
+     * What can be lost is an incident that shares no rarer word and would still have made the top n on common words,
+     * or one that would have climbed from below the depth. In a large history the top n is full of incidents that share
+     * a rarer word; where the rarer words find fewer than n (a small history), one search for all words runs instead.
+     * With only rare or only common words it is one search as well.
+     */
+    static TopDocs similarIncidentsTopDocs(IndexSearcher searcher, IncidentText text, String systemKey, float systemLift,
+            int n, int depth) throws IOException {
+        return topDocs(searcher, text, words -> similarIncidentsQuery(words, systemKey, systemLift), n, depth);
+    }
+
+    /** The n best on all of the text's words, the rarer ones searched for and the common ones rescoring (see above). */
+    private static TopDocs topDocs(IndexSearcher searcher, IncidentText text, Function<BooleanQuery, Query> around, int n,
+            int depth) throws IOException {
+        if (!text.searched().clauses().isEmpty() && !text.rescoring().clauses().isEmpty()) {
+            int k = Math.max(n, depth);
+            TopDocs best = searcher.search(around.apply(text.searched()), new TopScoreDocCollectorManager(k, null, k));
+            if (best.scoreDocs.length >= n) {
+                return QueryRescorer.rescore(searcher, best, text.rescoring(), 1, n);
+            }
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        text.searched().clauses().forEach(all::add);
+        text.rescoring().clauses().forEach(all::add);
+        return searcher.search(around.apply(all.build()), new TopScoreDocCollectorManager(n, null, n));
+    }
+
+    /**
      * The similar-incidents query: any of the text's clauses. The lift for the incident's system is one more optional
      * clause next to the words rather than a clause around them, which keeps Lucene's top-N pruning (an optional
      * clause beside a required disjunction makes it score every match). An incident that shares only the system gets
      * in with the lift alone and carries no weight. Every field here is one only resolved incidents have, so there is
      * no filter on the document type: it only sent the scoring down Lucene's slower filtered path.
      */
-    static Query similarIncidentsQuery(BooleanQuery text, String systemKey, float systemLift) {
+    private static Query similarIncidentsQuery(BooleanQuery text, String systemKey, float systemLift) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         text.clauses().forEach(any::add);
         if (systemKey != null && systemLift > 0) {
@@ -368,8 +413,10 @@ final class Recommender {
             return;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        BooleanQuery.Builder common = new BooleanQuery.Builder();
         for (Selected t : selected) {
-            b.add(new TermQuery(new Term(Fields.PROFILE, t.term()), t.inProfiles()), Occur.SHOULD);
+            (common(searcher, Fields.PROFILE, t.inProfiles()) ? common : b)
+                    .add(new TermQuery(new Term(Fields.PROFILE, t.term()), t.inProfiles()), Occur.SHOULD);
         }
         int codes = 0;
         for (String c : p.codeTerms()) {
@@ -379,7 +426,8 @@ final class Recommender {
             b.add(new TermQuery(new Term(Fields.PROFILE_CODES, c)), Occur.SHOULD);
         }
         int n = cfg.candidatesPerSignal();
-        TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(n, null, n));
+        TopDocs top = topDocs(searcher, new IncidentText(b.build(), common.build()), words -> words, n,
+                cfg.rescoreDepth());
         if (top.scoreDocs.length == 0) {
             return;
         }

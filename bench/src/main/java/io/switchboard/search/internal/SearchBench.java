@@ -68,10 +68,11 @@ import io.switchboard.search.Suggestion;
  * <p>"Raw" means: a plain {@link IndexSearcher} (BM25) over a separate {@link DirectoryReader} on the same directory,
  * executing a Query prepared in {@code @Setup} (not timed):
  * <ul>
- * <li>{@code recommendRaw}: the first and largest query {@code Recommender} runs, the "similar resolved incidents" BM25
+ * <li>{@code recommendRaw}: the first and largest search {@code Recommender} runs, the "similar resolved incidents" BM25
  * top-{@code similar-incidents} over {@code inc_text} (incident terms after the same analysis, stop words and the
- * max-doc-freq cut, at most max-query-terms) plus the boosted {@code inc_codes} clauses, filtered to incidents, with
- * the constant lift for the incident's system. The service additionally runs the declared-level, profile and id
+ * max-doc-freq cut, at most max-query-terms) plus the boosted {@code inc_codes} clauses, with the constant lift for the
+ * incident's system; the words above common-doc-freq only rescore the best rescore-depth matches of the others, as in
+ * {@code Recommender.similarIncidentsTopDocs}, which it calls. The service additionally runs the declared-level, profile and id
  * lookups, doc-value reads, the scoring fusion, stored fields of the head and the reasons.</li>
  * <li>{@code searchRaw}: the complete query {@code DispatcherSearch.prepare} builds (parsed user query, fuzzy terms,
  * filters), top-{@code limit} by score. The service additionally sorts by distance when {@code near} is given,
@@ -105,12 +106,15 @@ public class SearchBench {
     private DirectoryReader rawReader;
     private IndexSearcher raw;
     private RecommendRequest[] recommendRequests;
-    private Query[] recommendRaw;
+    private Recommender.IncidentText[] recommendRaw;
+    private String[] recommendSystems;
     private EngineerSearch[] searches;
     private Query[] searchRaw;
     private int[] searchLimits;
     private String[] suggestPrefixes;
     private int similarN;
+    private int rescoreDepth;
+    private float systemLift;
     private int next;
 
     @Setup(Level.Trial)
@@ -135,10 +139,13 @@ public class SearchBench {
         Analyzers analyzers = new Analyzers(settings.synonymsFile());
         SearchSettings.Recommend rc = settings.recommend();
         similarN = Math.max(1, rc.similarIncidents());
+        rescoreDepth = rc.rescoreDepth();
+        systemLift = rc.systemRetrievalBoost();
         Recommender recommender = new Recommender(rc, analyzers, null, clock);
         DispatcherSearch dispatcher = new DispatcherSearch(settings.query(), analyzers, clock);
         recommendRequests = new RecommendRequest[QUERIES];
-        recommendRaw = new Query[QUERIES];
+        recommendRaw = new Recommender.IncidentText[QUERIES];
+        recommendSystems = new String[QUERIES];
         searches = new EngineerSearch[QUERIES];
         searchRaw = new Query[QUERIES];
         searchLimits = new int[QUERIES];
@@ -149,7 +156,9 @@ public class SearchBench {
             World.Incident q = world.query(i);
             recommendRequests[i] = new RecommendRequest(q.system().id(), null, q.title(), q.description(), 10,
                     i % 2 == 0, null);
-            recommendRaw[i] = rawRecommendQuery(recommender.prepare(recommendRequests[i]), rc, n);
+            Recommender.Prepared prepared = recommender.prepare(recommendRequests[i]);
+            recommendRaw[i] = rawIncidentText(prepared, rc, n);
+            recommendSystems[i] = prepared.systemKey();
             searches[i] = dispatcherSearch(world, r, i);
             DispatcherSearch.Prepared p = dispatcher.prepare(searches[i]);
             searchRaw[i] = p.query();
@@ -164,27 +173,31 @@ public class SearchBench {
                 res.total());
     }
 
-    /** The similar-incidents query, as Recommender.selectTerms + incidentTextQuery + similarIncidents build it. */
-    private Query rawRecommendQuery(Recommender.Prepared p, SearchSettings.Recommend rc, long n) throws IOException {
-        record Scored(String term, double score) {}
+    /** The similar-incidents words, as Recommender.selectTerms + incidentText choose and split them. */
+    private Recommender.IncidentText rawIncidentText(Recommender.Prepared p, SearchSettings.Recommend rc, long n)
+            throws IOException {
+        record Scored(String term, double score, boolean common) {}
         List<Scored> scored = new ArrayList<>();
+        long incidents = rawReader.getDocCount(Fields.INC_TEXT);
         for (Map.Entry<String, Integer> e : p.textTerms().entrySet()) {
-            int df = rawReader.docFreq(new Term(Fields.INC_TEXT, e.getKey()))
-                    + rawReader.docFreq(new Term(Fields.PROFILE, e.getKey()));
+            int inIncidents = rawReader.docFreq(new Term(Fields.INC_TEXT, e.getKey()));
+            int df = inIncidents + rawReader.docFreq(new Term(Fields.PROFILE, e.getKey()));
             if (df == 0 || df > rc.maxDocFreq() * n) {
                 continue;
             }
-            scored.add(new Scored(e.getKey(), Math.sqrt(e.getValue()) * Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+            scored.add(new Scored(e.getKey(), Math.sqrt(e.getValue()) * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+                    inIncidents > rc.commonDocFreq() * incidents));
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        scored.stream().limit(rc.maxQueryTerms())
-                .forEach(s -> b.add(new TermQuery(new Term(Fields.INC_TEXT, s.term())), Occur.SHOULD));
+        BooleanQuery.Builder searched = new BooleanQuery.Builder();
+        BooleanQuery.Builder common = new BooleanQuery.Builder();
+        scored.stream().limit(rc.maxQueryTerms()).forEach(s -> (s.common() ? common : searched)
+                .add(new TermQuery(new Term(Fields.INC_TEXT, s.term())), Occur.SHOULD));
         if (rc.codeBoost() > 0) {
-            p.codeTerms().stream().limit(rc.maxQueryTerms()).forEach(c -> b.add(
+            p.codeTerms().stream().limit(rc.maxQueryTerms()).forEach(c -> searched.add(
                     new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), rc.codeBoost()), Occur.SHOULD));
         }
-        return Recommender.similarIncidentsQuery(b.build(), p.systemKey(), rc.systemRetrievalBoost());
+        return new Recommender.IncidentText(searched.build(), common.build());
     }
 
     /** A dispatcher's question: words with a typo now and then, sometimes a system, status, near. */
@@ -252,7 +265,9 @@ public class SearchBench {
 
     @Benchmark
     public TopDocs recommendRaw() throws IOException {
-        return raw.search(recommendRaw[nextQuery()], new TopScoreDocCollectorManager(similarN, null, similarN));
+        int i = nextQuery();
+        return Recommender.similarIncidentsTopDocs(raw, recommendRaw[i], recommendSystems[i], systemLift, similarN,
+                rescoreDepth);
     }
 
     @Benchmark
