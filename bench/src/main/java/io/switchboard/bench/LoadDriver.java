@@ -626,7 +626,8 @@ public final class LoadDriver {
             }
             Path dataDir = Files.createTempDirectory("switchboard-load-");
             // A fixed heap, as a server should run. Left to grow, G1 kept it near 1.1 GB, where the ~550 MB that stayed
-            // live (~370 MB since each connection's inbound buffer is 2,048 characters) sits at the occupancy that starts a concurrent marking: it marked all the time (8% of the CPU).
+            // live (~370 MB since each connection's inbound buffer is 2,048 characters) sat at the occupancy that
+            // starts a concurrent marking: it marked all the time (8% of the CPU).
             String heap = args.get("server-heap", "2g");
             var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xms" + heap, "-Xmx" + heap));

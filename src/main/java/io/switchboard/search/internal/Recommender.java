@@ -261,16 +261,18 @@ final class Recommender {
      */
     record IncidentText(BooleanQuery searched, BooleanQuery rescoring) {}
 
-    private boolean common(IndexSearcher searcher, String field, TermStates states) throws IOException {
+    /** Above how many documents with the field a word is common there (once per query: it sums over the segments). */
+    private double commonAbove(IndexSearcher searcher, String field) throws IOException {
         CollectionStatistics stats = searcher.collectionStatistics(field);
-        return stats != null && states.docFreq() > cfg.commonDocFreq() * stats.docCount();
+        return stats == null ? Double.MAX_VALUE : cfg.commonDocFreq() * stats.docCount();
     }
 
     private IncidentText incidentText(IndexSearcher searcher, Prepared p, List<Selected> selected) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         BooleanQuery.Builder common = new BooleanQuery.Builder();
+        double commonAbove = commonAbove(searcher, Fields.INC_TEXT);
         for (Selected t : selected) {
-            BooleanQuery.Builder to = common(searcher, Fields.INC_TEXT, t.inIncidents()) ? common : b;
+            BooleanQuery.Builder to = t.inIncidents().docFreq() > commonAbove ? common : b;
             to.add(new TermQuery(new Term(Fields.INC_TEXT, t.term()), t.inIncidents()), Occur.SHOULD);
             if (cfg.titleBoost() > 0 && p.titleTerms().contains(t.term())) {
                 to.add(new BoostQuery(new TermQuery(new Term(Fields.INC_TITLE, t.term())), cfg.titleBoost()), Occur.SHOULD);
@@ -414,8 +416,9 @@ final class Recommender {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         BooleanQuery.Builder common = new BooleanQuery.Builder();
+        double commonAbove = commonAbove(searcher, Fields.PROFILE);
         for (Selected t : selected) {
-            (common(searcher, Fields.PROFILE, t.inProfiles()) ? common : b)
+            (t.inProfiles().docFreq() > commonAbove ? common : b)
                     .add(new TermQuery(new Term(Fields.PROFILE, t.term()), t.inProfiles()), Occur.SHOULD);
         }
         int codes = 0;

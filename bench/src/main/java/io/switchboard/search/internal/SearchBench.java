@@ -72,8 +72,8 @@ import io.switchboard.search.Suggestion;
  * top-{@code similar-incidents} over {@code inc_text} (incident terms after the same analysis, stop words and the
  * max-doc-freq cut, at most max-query-terms) plus the boosted {@code inc_codes} clauses, with the constant lift for the
  * incident's system; the words above common-doc-freq only rescore the best rescore-depth matches of the others, as in
- * {@code Recommender.similarIncidentsTopDocs}, which it calls. The service additionally runs the declared-level, profile and id
- * lookups, doc-value reads, the scoring fusion, stored fields of the head and the reasons.</li>
+ * {@code Recommender.similarIncidentsTopDocs}, which it calls. The service additionally runs the declared-level,
+ * profile and id lookups, doc-value reads, the scoring fusion, stored fields of the head and the reasons.</li>
  * <li>{@code searchRaw}: the complete query {@code DispatcherSearch.prepare} builds (parsed user query, fuzzy terms,
  * filters), top-{@code limit} by score. The service additionally sorts by distance when {@code near} is given,
  * computes facets, highlights and reasons and reads stored fields.</li>
