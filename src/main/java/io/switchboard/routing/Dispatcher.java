@@ -487,9 +487,9 @@ public class Dispatcher {
         for (int from = 0; from < eligible.size() && chosen.size() < wanted; from += wanted) {
             var batch = eligible.subList(from, Math.min(from + wanted, eligible.size()));
             var ids = batch.stream().map(Recommendation::engineerId).toList();
-            // Locked before their status and load are read, and until this decision has committed: nobody else rings
-            // or assigns them in between, so the capacity check still holds when the offers are in.
-            engineerLocks.lock(ids);
+            // Locked before their status and load are read, and those chosen until this decision has committed: nobody
+            // else rings or assigns them in between, so the capacity check still holds when the offers are in.
+            var taken = engineerLocks.lock(ids);
             Map<String, EngineerAvailability> live = new HashMap<>();
             directory.availability(ids).forEach(e -> live.put(e.id(), e));
             Map<String, Integer> ringing = ringingCounts(live.keySet());
@@ -502,6 +502,9 @@ public class Dispatcher {
                     chosen.add(candidate);
                 }
             }
+            // Those left out were only read: let them go, so the next batch waits for a busy stripe instead of giving
+            // up the decision (nothing it could close a circle with is held while nobody is chosen yet).
+            engineerLocks.release(taken, chosen.stream().map(Recommendation::engineerId).toList());
         }
         return chosen;
     }

@@ -1,6 +1,7 @@
 package io.switchboard.routing;
 
 import java.util.Collection;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A lock is held until the current transaction has ended, so whoever comes next reads what the holder committed.
  * Locks are striped (an engineer id hashes to one of {@value #STRIPES}) and taken in stripe order; a stripe below one
  * already held is only tried, and {@link Contended} is thrown when it is busy, so two decisions never wait on each
- * other in a circle. The whole decision is then tried again ({@link #retryingWhenContended}).
+ * other in a circle. The whole decision is then tried again ({@link #retryingWhenContended}). Engineers a decision only
+ * looked at and then left alone (busy, full) are let go at once ({@link #release}): it holds nothing of theirs to protect,
+ * and holding fewer stripes lets it wait for the next candidate instead of giving up on a lower stripe.
  */
 @Component
 class EngineerLocks {
@@ -37,14 +40,18 @@ class EngineerLocks {
         }
     }
 
-    /** Locks these engineers until the current transaction ends. */
-    void lock(Collection<String> engineerIds) {
+    /**
+     * Locks these engineers until the current transaction ends.
+     *
+     * @return the stripes this call took (not those the transaction held already), for {@link #release}
+     */
+    Set<Integer> lock(Collection<String> engineerIds) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("engineer locks are released when the transaction ends; there is none");
         }
         var held = held();
         var wanted = new TreeSet<Integer>();
-        engineerIds.forEach(id -> wanted.add(Math.floorMod(id.hashCode(), STRIPES)));
+        engineerIds.forEach(id -> wanted.add(stripeOf(id)));
         wanted.removeAll(held);
         for (int stripe : wanted) {
             var lock = stripes[stripe];
@@ -55,6 +62,27 @@ class EngineerLocks {
             }
             held.add(stripe);
         }
+        return wanted;
+    }
+
+    /**
+     * Lets go of the stripes {@code taken} by {@link #lock} before the transaction ends, except those of the engineers
+     * {@code kept}: for engineers the decision read and then changed nothing about. Releasing never makes anyone wait
+     * in a circle, and with fewer stripes held a later {@link #lock} waits where it would otherwise have had to give up.
+     */
+    void release(Set<Integer> taken, Collection<String> kept) {
+        var held = held();
+        var keep = new TreeSet<Integer>();
+        kept.forEach(id -> keep.add(stripeOf(id)));
+        for (int stripe : taken) {
+            if (!keep.contains(stripe) && held.remove(stripe)) {
+                stripes[stripe].unlock();
+            }
+        }
+    }
+
+    private static int stripeOf(String engineerId) {
+        return Math.floorMod(engineerId.hashCode(), STRIPES);
     }
 
     /** The stripes this transaction holds; released, all of them, once it has committed or rolled back. */

@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,12 +57,20 @@ class DispatcherOpeningTests {
     private final Offers offers = mock(Offers.class);
     private final DutyRoster roster = mock(DutyRoster.class);
     private final EngineerLocks locks = new EngineerLocks();
+    private final Map<String, EngineerStatus> statuses = new HashMap<>();
     private final Dispatcher dispatcher;
+    private Severity severity = Severity.SEV3;
 
     DispatcherOpeningTests() {
-        var policy = new RoutingSettings.Policy(1, Duration.ofSeconds(60), 5, 0, RoutingSettings.Reach.ON_CALL, null);
-        var settings = new RoutingSettings(Duration.ofSeconds(1), Map.of(Severity.SEV3, policy), 10);
-        when(incidents.startRouting("INC-1")).thenReturn(incident(IncidentStatus.ROUTING));
+        var oneAtATime = new RoutingSettings.Policy(1, Duration.ofSeconds(60), 5, 0, RoutingSettings.Reach.ON_CALL, null);
+        var twoAtATime = new RoutingSettings.Policy(2, Duration.ofSeconds(60), 5, 0, RoutingSettings.Reach.ON_CALL, null);
+        var settings = new RoutingSettings(Duration.ofSeconds(1),
+                Map.of(Severity.SEV3, oneAtATime, Severity.SEV2, twoAtATime), 10);
+        when(incidents.startRouting("INC-1")).thenAnswer(call -> incident(IncidentStatus.ROUTING, severity));
+        when(directory.availability(any())).thenAnswer(call -> call.<Collection<String>>getArgument(0).stream()
+                .filter(statuses::containsKey)
+                .map(id -> new EngineerAvailability(id, statuses.get(id), 2, 0, "UTC"))
+                .toList());
         when(roster.reachable(any(), any(), anyBoolean())).thenAnswer(call -> {
             var ids = new HashSet<String>();
             call.<java.util.Collection<EngineerAvailability>>getArgument(0).forEach(e -> ids.add(e.id()));
@@ -76,8 +87,12 @@ class DispatcherOpeningTests {
         complete();
     }
 
-    private static IncidentView incident(IncidentStatus status) {
-        return new IncidentView("INC-1", "SYS-1", "C1", Severity.SEV3, "PLC stops", "line 3 halted", status, null,
+    private IncidentView incident(IncidentStatus status) {
+        return incident(status, severity);
+    }
+
+    private static IncidentView incident(IncidentStatus status, Severity severity) {
+        return new IncidentView("INC-1", "SYS-1", "C1", severity, "PLC stops", "line 3 halted", status, null,
                 NOW, null, null, null, null, null, null, null);
     }
 
@@ -87,8 +102,7 @@ class DispatcherOpeningTests {
     }
 
     private void availability(String engineerId, EngineerStatus status) {
-        when(directory.availability(List.of(engineerId)))
-                .thenReturn(List.of(new EngineerAvailability(engineerId, status, 2, 0, "UTC")));
+        statuses.put(engineerId, status);
     }
 
     @Test
@@ -120,26 +134,39 @@ class DispatcherOpeningTests {
     }
 
     @Test
-    void anEngineerFurtherDownHeldByAnotherDecisionLeavesTheWaveForAfterTheCommitInsteadOfWaiting() throws Exception {
+    void anEngineerLeftOutIsLetGoAtOnceAndTheNextOneHeldByAnotherDecisionIsWaitedForAndRung() throws Exception {
         var ids = EngineerLocksTests.idsOnDifferentStripes();
         ranked(ids.high(), ids.low());
         availability(ids.high(), EngineerStatus.BUSY);
         availability(ids.low(), EngineerStatus.AVAILABLE);
         var release = new CountDownLatch(1);
-        var holding = new CountDownLatch(1);
-        var other = CompletableFuture.runAsync(() -> {
-            TransactionSynchronizationManager.initSynchronization();
-            try {
-                locks.lock(List.of(ids.low()));
-                holding.countDown();
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                complete();
-            }
+        var other = holdInOtherDecision(ids.low(), release);
+        // the other decision finishes after a moment; before, the opening would have given up its wave at once
+        Thread.ofVirtual().start(() -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            release.countDown();
         });
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(dispatcher.routeWithOpening(incident(IncidentStatus.OPEN), "S7-1500")).isTrue();
+
+        assertThat(offeredTo()).containsExactly(ids.low());
+        // the busy engineer's lock went before this transaction ended: another decision takes it without waiting
+        holdInOtherDecision(ids.high(), new CountDownLatch(0)).get(5, TimeUnit.SECONDS);
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anEngineerAlreadyChosenKeepsTheLockAndALowerOneHeldElsewhereLeavesTheWaveForAfterTheCommit() throws Exception {
+        severity = Severity.SEV2;
+        var ids = idsOnThreeStripes();
+        // two at a time: the first batch picks the highest stripe and leaves the middle one out, the second needs the
+        // lowest, below a lock it keeps for its offer
+        ranked(ids[2], ids[1], ids[0]);
+        availability(ids[2], EngineerStatus.AVAILABLE);
+        availability(ids[1], EngineerStatus.BUSY);
+        availability(ids[0], EngineerStatus.AVAILABLE);
+        var release = new CountDownLatch(1);
+        var other = holdInOtherDecision(ids[0], release);
 
         try {
             assertThat(dispatcher.routeWithOpening(incident(IncidentStatus.OPEN), "S7-1500")).isFalse();
@@ -150,6 +177,44 @@ class DispatcherOpeningTests {
         verify(incidents).startRouting("INC-1");
         verify(offers, never()).saveAll(any());
         other.get(5, TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> offeredTo() {
+        var saved = ArgumentCaptor.forClass(Iterable.class);
+        verify(offers).saveAll(saved.capture());
+        var engineers = new java.util.ArrayList<String>();
+        ((Iterable<Offer>) saved.getValue()).forEach(offer -> engineers.add(offer.engineerId()));
+        return engineers;
+    }
+
+    /** Another decision holding an engineer until {@code release}; returns once it holds them. */
+    private CompletableFuture<Void> holdInOtherDecision(String engineerId, CountDownLatch release) throws Exception {
+        var holding = new CountDownLatch(1);
+        var other = CompletableFuture.runAsync(() -> {
+            TransactionSynchronizationManager.initSynchronization();
+            try {
+                locks.lock(List.of(engineerId));
+                holding.countDown();
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                complete();
+            }
+        });
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        return other;
+    }
+
+    /** Three engineers on three different stripes, in stripe order. */
+    private static String[] idsOnThreeStripes() {
+        var byStripe = new java.util.TreeMap<Integer, String>();
+        for (int i = 0; byStripe.size() < 3; i++) {
+            String id = "ENG-" + i;
+            byStripe.putIfAbsent(Math.floorMod(id.hashCode(), EngineerLocks.STRIPES), id);
+        }
+        return byStripe.values().toArray(String[]::new);
     }
 
     private static void complete() {

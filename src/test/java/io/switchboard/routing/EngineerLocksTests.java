@@ -49,6 +49,36 @@ class EngineerLocksTests {
     }
 
     @Test
+    void engineersLookedAtAndLeftAloneAreLetGoBeforeTheTransactionEndsWhileTheKeptOnesStayLocked() throws Exception {
+        var ids = idsOnDifferentStripes();
+        begin();
+        var taken = locks.lock(List.of(ids.low(), ids.high()));
+
+        locks.release(taken, List.of(ids.high()));
+
+        inOtherTransaction(() -> locks.lock(List.of(ids.low())), null).get(5, TimeUnit.SECONDS);
+        var kept = inOtherTransaction(() -> locks.lock(List.of(ids.high())), null);
+        assertThatThrownBy(() -> kept.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+        kept.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aStripeHeldBeforeTheLookIsNotReleasedWithIt() throws Exception {
+        begin();
+        locks.lock(List.of("ENG-1"));
+        var taken = locks.lock(List.of("ENG-1"));
+
+        locks.release(taken, List.of());
+
+        assertThat(taken).isEmpty();
+        var other = inOtherTransaction(() -> locks.lock(List.of("ENG-1")), null);
+        assertThatThrownBy(() -> other.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+        other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void engineersOfOtherStripesDoNotWaitForEachOther() throws Exception {
         var ids = idsOnDifferentStripes();
         begin();
