@@ -81,7 +81,7 @@ class EngineerLocks {
         }
     }
 
-    private static int stripeOf(String engineerId) {
+    static int stripeOf(String engineerId) {
         return Math.floorMod(engineerId.hashCode(), STRIPES);
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,7 +74,7 @@ class DispatcherOpeningTests {
                 .toList());
         when(roster.reachable(any(), any(), anyBoolean())).thenAnswer(call -> {
             var ids = new HashSet<String>();
-            call.<java.util.Collection<EngineerAvailability>>getArgument(0).forEach(e -> ids.add(e.id()));
+            call.<Collection<EngineerAvailability>>getArgument(0).forEach(e -> ids.add(e.id()));
             return ids;
         });
         dispatcher = new Dispatcher(offers, incidents, directory, finder, settings, mock(TransactionTemplate.class),
@@ -158,7 +159,7 @@ class DispatcherOpeningTests {
     @Test
     void anEngineerAlreadyChosenKeepsTheLockAndALowerOneHeldElsewhereLeavesTheWaveForAfterTheCommit() throws Exception {
         severity = Severity.SEV2;
-        var ids = idsOnThreeStripes();
+        var ids = EngineerLocksTests.idsOnDifferentStripes(3);
         // two at a time: the first batch picks the highest stripe and leaves the middle one out, the second needs the
         // lowest, below a lock it keeps for its offer
         ranked(ids[2], ids[1], ids[0]);
@@ -183,7 +184,7 @@ class DispatcherOpeningTests {
     private List<String> offeredTo() {
         var saved = ArgumentCaptor.forClass(Iterable.class);
         verify(offers).saveAll(saved.capture());
-        var engineers = new java.util.ArrayList<String>();
+        var engineers = new ArrayList<String>();
         ((Iterable<Offer>) saved.getValue()).forEach(offer -> engineers.add(offer.engineerId()));
         return engineers;
     }
@@ -205,16 +206,6 @@ class DispatcherOpeningTests {
         });
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
         return other;
-    }
-
-    /** Three engineers on three different stripes, in stripe order. */
-    private static String[] idsOnThreeStripes() {
-        var byStripe = new java.util.TreeMap<Integer, String>();
-        for (int i = 0; byStripe.size() < 3; i++) {
-            String id = "ENG-" + i;
-            byStripe.putIfAbsent(Math.floorMod(id.hashCode(), EngineerLocks.STRIPES), id);
-        }
-        return byStripe.values().toArray(String[]::new);
     }
 
     private static void complete() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +35,7 @@ class EngineerLocksTests {
         locks.lock(List.of("ENG-1"));
         var other = inOtherTransaction(() -> locks.lock(List.of("ENG-1")), null);
 
-        assertThatThrownBy(() -> other.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-        complete(TransactionSynchronization.STATUS_COMMITTED);
-        other.get(5, TimeUnit.SECONDS);
+        waitsUntilThisTransactionCommits(other);
     }
 
     @Test
@@ -58,9 +57,7 @@ class EngineerLocksTests {
 
         inOtherTransaction(() -> locks.lock(List.of(ids.low())), null).get(5, TimeUnit.SECONDS);
         var kept = inOtherTransaction(() -> locks.lock(List.of(ids.high())), null);
-        assertThatThrownBy(() -> kept.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-        complete(TransactionSynchronization.STATUS_COMMITTED);
-        kept.get(5, TimeUnit.SECONDS);
+        waitsUntilThisTransactionCommits(kept);
     }
 
     @Test
@@ -73,9 +70,7 @@ class EngineerLocksTests {
 
         assertThat(taken).isEmpty();
         var other = inOtherTransaction(() -> locks.lock(List.of("ENG-1")), null);
-        assertThatThrownBy(() -> other.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-        complete(TransactionSynchronization.STATUS_COMMITTED);
-        other.get(5, TimeUnit.SECONDS);
+        waitsUntilThisTransactionCommits(other);
     }
 
     @Test
@@ -165,19 +160,30 @@ class EngineerLocksTests {
         assertThatThrownBy(() -> locks.lock(List.of("ENG-1"))).isInstanceOf(IllegalStateException.class);
     }
 
+    /** The other decision is still waiting after 200 ms, and gets through once this transaction has committed. */
+    private static void waitsUntilThisTransactionCommits(CompletableFuture<Void> other) throws Exception {
+        assertThatThrownBy(() -> other.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+        other.get(5, TimeUnit.SECONDS);
+    }
+
     /** Two engineers whose locks are different stripes, {@code low} the one taken first in stripe order. */
     record Pair(String low, String high) {
     }
 
     static Pair idsOnDifferentStripes() {
-        String a = "ENG-A";
-        for (int i = 0;; i++) {
-            String b = "ENG-B" + i;
-            int sa = Math.floorMod(a.hashCode(), EngineerLocks.STRIPES), sb = Math.floorMod(b.hashCode(), EngineerLocks.STRIPES);
-            if (sa != sb) {
-                return sa < sb ? new Pair(a, b) : new Pair(b, a);
-            }
+        var ids = idsOnDifferentStripes(2);
+        return new Pair(ids[0], ids[1]);
+    }
+
+    /** {@code n} engineers whose locks are {@code n} different stripes, in stripe order. */
+    static String[] idsOnDifferentStripes(int n) {
+        var byStripe = new TreeMap<Integer, String>();
+        for (int i = 0; byStripe.size() < n; i++) {
+            String id = "ENG-" + i;
+            byStripe.putIfAbsent(EngineerLocks.stripeOf(id), id);
         }
+        return byStripe.values().toArray(String[]::new);
     }
 
     private static void begin() {
