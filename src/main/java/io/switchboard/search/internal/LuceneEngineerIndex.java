@@ -92,8 +92,18 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     /** Guards open/close (write lock) against reads, writes and rebuilds (read lock). */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    /** Writes (read lock) wait for a rebuild (write lock); searches do not, they see the old index meanwhile. */
+    /** A rebuild (write lock) waits for the writes under way (read lock); searches see the old index meanwhile. */
     private final ReentrantReadWriteLock indexing = new ReentrantReadWriteLock();
+    /**
+     * Writes that came while a rebuild refilled the writer, in order, written once it is done; null while none runs.
+     * They are queued rather than left waiting because a writer may hold a database connection (the feed runs right
+     * after its commit, before the connection goes back) while the refill needs one from the same pool: under a
+     * storm every connection was held by a write waiting for a refill that waited for a connection.
+     */
+    private List<Write> deferred;
+    /** Rebuilds started and not yet finished; guards {@link #deferred} with it. */
+    private int rebuilding;
+    private final Object deferring = new Object();
     private volatile boolean ready;
     /** A write failed since the index was last filled: it lacks something, so a close must not vouch for it. */
     private volatile boolean missesWrites;
@@ -436,11 +446,18 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
 
     /**
      * Refills the index from the source while searches go on against the old one; they switch to the new one at
-     * once when it is complete and committed. Writes wait meanwhile. When the refill fails, the index reopens from its
-     * last commit (rebuilding there if that is stale) and the failure is thrown.
+     * once when it is complete and committed. Writes made meanwhile do not wait: they are queued, and written in
+     * their order once the refill is done, searchable at the next refresh after that. When the refill fails, the
+     * index reopens from its last commit (rebuilding there if that is stale), the queued writes go into it, and the
+     * failure is thrown.
      */
     @Override
     public void rebuild() {
+        synchronized (deferring) {
+            if (rebuilding++ == 0) {
+                deferred = new ArrayList<>();
+            }
+        }
         indexing.writeLock().lock();
         try {
             if (!ready) {
@@ -456,7 +473,39 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
                         : (RuntimeException) e;
             }
         } finally {
+            writeDeferred();
             indexing.writeLock().unlock();
+        }
+    }
+
+    /** Under the rebuild's lock, so that writes coming after the queue closes wait for the queued ones. */
+    private void writeDeferred() {
+        List<Write> writes;
+        synchronized (deferring) {
+            if (--rebuilding > 0) {
+                return; // the next rebuild, waiting for the lock, refills and writes them
+            }
+            writes = deferred;
+            deferred = null;
+        }
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            for (Write w : writes) {
+                writeNow(w);
+            }
+            // Their writers did not wait: searchable now, not at the next regular refresh (up to max-stale away).
+            lifecycle.readLock().lock();
+            try {
+                requireReady();
+                searcherManager.maybeRefreshBlocking();
+            } finally {
+                lifecycle.readLock().unlock();
+            }
+        } catch (IOException | RuntimeException e) {
+            missesWrites = true;
+            log.warn("Writes queued behind a rebuild failed; the index lacks them until it is rebuilt: {}", e.toString());
         }
     }
 
@@ -540,9 +589,27 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         awaitSearchable(writeLater(w));
     }
 
-    /** Writes without waiting for a refresh; returns the sequence number to wait for, or -1 for nothing written. */
+    /**
+     * Writes without waiting for a refresh; returns the sequence number to wait for, or -1 for nothing to wait for
+     * (nothing written, or queued behind a rebuild).
+     */
     private long writeLater(Write w) {
-        indexing.readLock().lock();
+        synchronized (deferring) {
+            if (deferred != null) {
+                deferred.add(w);
+                return -1;
+            }
+            // With nothing queued no refill holds the write lock: at most a finished rebuild is writing its queue.
+            indexing.readLock().lock();
+        }
+        try {
+            return writeNow(w);
+        } finally {
+            indexing.readLock().unlock();
+        }
+    }
+
+    private long writeNow(Write w) {
         lifecycle.readLock().lock();
         try {
             requireReady();
@@ -555,7 +622,6 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             throw e;
         } finally {
             lifecycle.readLock().unlock();
-            indexing.readLock().unlock();
         }
     }
 

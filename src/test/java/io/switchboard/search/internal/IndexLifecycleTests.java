@@ -2,6 +2,7 @@ package io.switchboard.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -283,6 +284,73 @@ class IndexLifecycleTests {
     }
 
     @Test
+    void writesDuringARefillDoNotWaitForItAndAreSearchableAfterIt() throws Exception {
+        // The refill stands still half-way, as one waiting for a database connection does. A write must not wait for
+        // it: in the server the writer may hold the connection the refill waits for.
+        GatedSource source = new GatedSource();
+        ExecutorService rebuilder = Executors.newSingleThreadExecutor();
+        try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
+            index.open();
+            source.gated = true;
+            Future<?> rebuild = rebuilder.submit(index::rebuild);
+            try {
+                assertThat(source.halfway.await(10, TimeUnit.SECONDS)).isTrue();
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                    index.upsertEngineers(List.of(new IndexedEngineer("E9", "Ida Berg", null, List.of("Robotics"),
+                            List.of(), List.of(), null, null, List.of(), "AVAILABLE")));
+                    index.deleteEngineer("E4");
+                    var writer = index.bulkWriter();
+                    writer.addResolvedIncidents(List.of(Fixtures.incident("I99", "SYS-9", "Welding robot arm stuck",
+                            "robot arm halts", "Recalibrated the arm", "E9", 1)));
+                    writer.awaitSearchable();
+                });
+                assertThat(rebuild).isNotDone();
+            } finally {
+                source.release.countDown();
+            }
+            rebuild.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                        .containsExactly("E9");
+                assertThat(index.search(EngineerSearch.of(null)).hits()).extracting(SearchHit::engineerId)
+                        .doesNotContain("E4");
+                assertThat(index.recommend(new RecommendRequest("SYS-9", null, "Welding robot arm stuck", null, 3,
+                        false, Set.of())).hits()).extracting(Recommendation::engineerId).first().isEqualTo("E9");
+            });
+        } finally {
+            rebuilder.shutdownNow();
+        }
+    }
+
+    @Test
+    void writesQueuedBehindAFailedRefillGoIntoTheReopenedIndex() throws Exception {
+        GatedSource source = new GatedSource();
+        ExecutorService rebuilder = Executors.newSingleThreadExecutor();
+        try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
+            index.open();
+            source.gated = true;
+            source.failAfterRelease = true;
+            Future<?> rebuild = rebuilder.submit(index::rebuild);
+            try {
+                assertThat(source.halfway.await(10, TimeUnit.SECONDS)).isTrue();
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> index.upsertEngineers(List.of(new IndexedEngineer(
+                        "E9", "Ida Berg", null, List.of("Robotics"), List.of(), List.of(), null, null, List.of(),
+                        "AVAILABLE"))));
+            } finally {
+                source.release.countDown();
+            }
+            assertThatThrownBy(() -> rebuild.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("source went away");
+            assertThat(index.isReady()).isTrue();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
+                    .containsExactly("E9"));
+            assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(5);
+        } finally {
+            rebuilder.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailedRebuildKeepsServingTheOldIndex() {
         GatedSource source = new GatedSource();
         try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
@@ -304,6 +372,7 @@ class IndexLifecycleTests {
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean gated;
         volatile boolean fail;
+        volatile boolean failAfterRelease;
 
         @Override
         public Stream<IndexedEngineer> engineers() {
@@ -330,6 +399,9 @@ class IndexLifecycleTests {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+            if (failAfterRelease) {
+                throw new IllegalStateException("source went away");
             }
         }
 
