@@ -2,16 +2,19 @@ package io.switchboard.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +26,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.support.AbstractMessageChannel;
+import org.springframework.messaging.support.ExecutorChannelInterceptor;
 
 import io.switchboard.support.Api;
 import io.switchboard.support.Fixtures;
@@ -52,6 +62,13 @@ class LiveDestinationsIntegrationTests {
     @Autowired
     SimpleBrokerMessageHandler brokerHandler;
 
+    @Autowired
+    SimpUserRegistry users;
+
+    @Autowired
+    @Qualifier("clientOutboundChannel")
+    AbstractMessageChannel clientOutbound;
+
     Fixtures fixtures;
 
     @BeforeEach
@@ -76,6 +93,78 @@ class LiveDestinationsIntegrationTests {
             }
             assertThat(received).isSorted();
         }
+    }
+
+    @Test
+    void aFrameIsWrittenByTheThreadThatSendsItNotHandedToAnotherThread() throws Exception {
+        String engineer = fixtures.engineer(fixtures.system(fixtures.customer()), 5, 10);
+        String user = fixtures.engineerUser(engineer);
+        var writers = new CopyOnWriteArrayList<Thread>();
+        ExecutorChannelInterceptor recordWriter = new ExecutorChannelInterceptor() {
+            @Override
+            public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
+                if (message.getPayload() instanceof byte[] json && new String(json).contains("WRITER_CHECK")) {
+                    writers.add(Thread.currentThread());
+                }
+                return message;
+            }
+        };
+        try (var client = StompTestClient.connect(port, user, Fixtures.PASSWORD)) {
+            var offers = client.subscribe("/user/queue/offers");
+            clientOutbound.addInterceptor(recordWriter);
+            try {
+                broker.convertAndSendToUser(user, "/queue/offers", java.util.Map.of("type", "WRITER_CHECK"));
+                StompTestClient.next(offers, "WRITER_CHECK", 10);
+            } finally {
+                clientOutbound.removeInterceptor(recordWriter);
+            }
+        }
+        // Handed to an executor, an offer's frame waited for a core behind every runnable request under load.
+        assertThat(writers).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsUpASenderForAtMostTwoSecondsAndIsThenDisconnected() throws Exception {
+        String engineer = fixtures.engineer(fixtures.system(fixtures.customer()), 5, 10);
+        String user = fixtures.engineerUser(engineer);
+        var closed = new CompletableFuture<Integer>();
+        var frames = new LinkedBlockingQueue<String>();
+        var socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", Api.basic(user, Fixtures.PASSWORD))
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        if (frames.size() < 2) {
+                            ws.request(1); // CONNECTED and the receipt; after that it reads nothing more
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                        closed.complete(status);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
+        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/offers\nreceipt:r1\n\n\0", true)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("RECEIPT");
+
+        // Far more than the socket buffers on both ends hold: the writer blocks once they are full.
+        String text = "x".repeat(16_000);
+        long longestSend = 0;
+        for (int n = 0; n < 3_000 && !closed.isDone(); n++) {
+            long start = System.nanoTime();
+            broker.convertAndSendToUser(user, "/queue/offers", java.util.Map.of("type", "FLOOD", "text", text));
+            longestSend = Math.max(longestSend, System.nanoTime() - start);
+        }
+        assertThat(Duration.ofNanos(longestSend)).as("longest single send").isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(longestSend)).as("the buffers did fill up").isGreaterThan(Duration.ofMillis(1_500));
+        await().atMost(Duration.ofSeconds(10)).until(() -> users.getUser(user) == null);
+        socket.abort();
     }
 
     @Test

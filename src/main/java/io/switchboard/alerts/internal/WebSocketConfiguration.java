@@ -1,10 +1,13 @@
 package io.switchboard.alerts.internal;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -21,6 +24,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
@@ -43,10 +47,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
      * CONNECT, SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames of a few hundred bytes (a SEND is refused anyway), while
      * Tomcat keeps a buffer of this size per connection for as long as it is open. Spring's STOMP handler raises the
      * text limit of every session it starts to 16,640 characters (33 KB of heap per connection; Tomcat's binary
-     * default is 8 KB more): {@link SmallInboundBuffers} lowers it again. A larger message closes the connection with
+     * default is 8 KB more): {@link SessionLimits} lowers it again. A larger message closes the connection with
      * 1009 (message too big).
      */
     static final int MAX_INBOUND_TEXT = 2_048, MAX_INBOUND_BINARY = 1_024;
+    /** How long a frame waits for a client that does not read before its session fails and is closed. */
+    static final Duration STALLED_CLIENT = Duration.ofSeconds(2);
+    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
@@ -75,17 +82,26 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registry) {
-        registry.addDecoratorFactory(SmallInboundBuffers::new);
+        registry.addDecoratorFactory(SessionLimits::new);
     }
 
-    /** Sets each session's text limit after the STOMP handler has raised it for the session's first frame. */
-    static final class SmallInboundBuffers extends WebSocketHandlerDecorator {
-        SmallInboundBuffers(WebSocketHandler delegate) {
+    /**
+     * Sets each session's text limit after the STOMP handler has raised it for the session's first frame, and how long
+     * one frame may wait for a client that stopped reading: frames are written by the thread that sends them (see
+     * {@link #configureClientOutboundChannel}), so that bounds how long a request can be held up by such a client.
+     * Tomcat's default is 20 s. A client that reads keeps the socket's buffer from filling for far longer than that.
+     */
+    static final class SessionLimits extends WebSocketHandlerDecorator {
+        SessionLimits(WebSocketHandler delegate) {
             super(delegate);
         }
 
         @Override
         public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+            if (session instanceof NativeWebSocketSession nativeSession
+                    && nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session ws) {
+                ws.getUserProperties().put(BLOCKING_SEND_TIMEOUT, STALLED_CLIENT.toMillis());
+            }
             super.afterConnectionEstablished(session);
             session.setTextMessageSizeLimit(MAX_INBOUND_TEXT);
         }
@@ -110,6 +126,19 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(new SecurityContextChannelInterceptor(),
                 new AuthorizationChannelInterceptor(messageAuthorization()),
                 new SubscriptionReceipts(new LazyChannel(clientOutbound)));
+    }
+
+    /**
+     * Frames are written by the thread that sends them (for an offer: the request that committed it, before it
+     * answers). Spring Boot gives the channel the application's executor, a new virtual thread per frame; under load
+     * that thread queued behind every runnable request for a core, so an offer reached its engineer hundreds of
+     * milliseconds after the opening had been answered. A client that stops reading holds up little: each session's
+     * frames go through a buffer, written by one sender at a time while the others return, and the one writing waits
+     * at most {@link #STALLED_CLIENT} for such a client.
+     */
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.executor(new SyncTaskExecutor());
     }
 
     /** The outbound channel is created after the inbound one is configured; look it up on first use. */
