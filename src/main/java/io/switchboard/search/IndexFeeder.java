@@ -1,11 +1,14 @@
 package io.switchboard.search;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +23,8 @@ import io.switchboard.persistence.AfterCommit;
  * work goes to the session's second thread instead, and closing the session is what waits for it.
  *
  * <p>Nothing is stored to redo a change the index missed, as the database has it all: a server that stops without
- * closing the index rebuilds it at the next start, and a write that fails while running rebuilds it at once. So these
+ * closing the index rebuilds it at the next start, and a write that fails while running rebuilds it at once (a change
+ * the database fails to give is first read again a few times: that leaves the index intact). So these
  * are plain after-commit reactions, not {@code @TransactionalEventListener}s, which Spring Modulith would keep a row
  * for (an insert in the caller's transaction and a delete in one of its own, for every resolved incident).
  */
@@ -36,9 +40,18 @@ class IndexFeeder implements BulkIndexing {
     /** Refills asked for since the running one started; 0 when none runs. */
     private final AtomicInteger rebuildsWanted = new AtomicInteger();
 
+    /** Pauses before reading a change again after the database failed to give it; then the index is rebuilt. */
+    private final List<Duration> readAgainAfter;
+
+    @Autowired
     IndexFeeder(SearchIndexing index, DatabaseSearchSource source) {
+        this(index, source, List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    }
+
+    IndexFeeder(SearchIndexing index, DatabaseSearchSource source, List<Duration> readAgainAfter) {
         this.index = index;
         this.source = source;
+        this.readAgainAfter = List.copyOf(readAgainAfter);
     }
 
     @Override
@@ -64,42 +77,82 @@ class IndexFeeder implements BulkIndexing {
 
     @EventListener
     void on(EngineersChanged changed) {
-        feed(writer -> writer.upsertEngineers(source.indexedEngineers(changed.engineerIds())));
+        feed(() -> source.indexedEngineers(changed.engineerIds()), SearchIndexing.BulkWriter::upsertEngineers);
     }
 
     @EventListener
     void on(EngineerStatusChanged changed) {
-        feed(writer -> writer.upsertEngineers(source.indexedEngineers(List.of(changed.engineerId()))));
+        feed(() -> source.indexedEngineers(List.of(changed.engineerId())), SearchIndexing.BulkWriter::upsertEngineers);
     }
 
     @EventListener
     void on(IncidentsResolved resolved) {
-        feed(writer -> writer.addResolvedIncidents(source.indexedIncidents(resolved.incidentIds())));
+        feed(() -> source.indexedIncidents(resolved.incidentIds()), SearchIndexing.BulkWriter::addResolvedIncidents);
     }
 
-    private void feed(Consumer<SearchIndexing.BulkWriter> update) {
+    /** @param read what the index gets, read from the database as it is now (so a late read is never stale) */
+    private <T> void feed(Supplier<T> read, BiConsumer<SearchIndexing.BulkWriter, T> write) {
         AfterCommit.run(() -> {
             var background = session.get();
             if (background != null) {
-                background.submit(update);
+                background.submit(writer -> write.accept(writer, read.get()));
                 return;
             }
+            T changed;
             try {
-                var writer = index.bulkWriter();
-                update.accept(writer);
-                writer.awaitSearchable();
+                changed = read.get();
             } catch (RuntimeException e) {
-                if (index.isReady()) {
-                    log.error("Could not bring a change into the search index; rebuilding it from the database", e);
-                    rebuildAfterFailure();
-                } else {
-                    // Closed by a shutdown, which waits for requests first: only one that outlived that wait gets here.
-                    // The next start rebuilds only if the database's counts differ from what the close wrote.
-                    log.error("A change reached the search index after it closed; should searches miss it after the "
-                            + "next start, delete the index folder in the data directory to have it rebuilt", e);
+                // The database did not answer (under overload: no connection within the pool's timeout). The index is
+                // intact and only lacks this change, so read it again in a while; a rebuild would read everything,
+                // from that same overloaded database.
+                log.warn("Could not read a change for the search index; reading it again in {}: {}",
+                        readAgainAfter.getFirst(), e.toString());
+                readAgainLater(read, write);
+                return;
+            }
+            writeNow(changed, write);
+        });
+    }
+
+    private <T> void readAgainLater(Supplier<T> read, BiConsumer<SearchIndexing.BulkWriter, T> write) {
+        Thread.ofVirtual().name("search-index-read-again").start(() -> {
+            RuntimeException last = null;
+            for (Duration pause : readAgainAfter) {
+                try {
+                    Thread.sleep(pause);
+                    writeNow(read.get(), write);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    last = e;
                 }
             }
+            if (index.isReady()) {
+                log.error("Could not read a change for the search index {} times; rebuilding it from the database",
+                        readAgainAfter.size() + 1, last);
+                rebuildAfterFailure();
+            }
         });
+    }
+
+    private <T> void writeNow(T changed, BiConsumer<SearchIndexing.BulkWriter, T> write) {
+        try {
+            var writer = index.bulkWriter();
+            write.accept(writer, changed);
+            writer.awaitSearchable();
+        } catch (RuntimeException e) {
+            if (index.isReady()) {
+                log.error("Could not bring a change into the search index; rebuilding it from the database", e);
+                rebuildAfterFailure();
+            } else {
+                // Closed by a shutdown, which waits for requests first: only one that outlived that wait gets here.
+                // The next start rebuilds only if the database's counts differ from what the close wrote.
+                log.error("A change reached the search index after it closed; should searches miss it after the "
+                        + "next start, delete the index folder in the data directory to have it rebuilt", e);
+            }
+        }
     }
 
     /**

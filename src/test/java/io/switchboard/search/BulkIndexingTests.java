@@ -89,6 +89,35 @@ class BulkIndexingTests {
     }
 
     @Test
+    void aChangeTheDatabaseFailedToGiveIsReadAgainAndWrittenWithoutARebuild() throws Exception {
+        var index = new RecordingIndex(0);
+        var history = new History();
+        history.failuresLeft.set(2); // the pool timed out for the first read and the first read again
+        var feeder = new IndexFeeder(index, new DatabaseSearchSource(mock(Directory.class), history),
+                List.of(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10)));
+
+        feeder.on(new IncidentsResolved(List.of("I1")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> index.written.contains("I1"));
+        assertThat(index.rebuilds).hasValue(0);
+    }
+
+    @Test
+    void aChangeTheDatabaseKeepsFailingToGiveRebuildsTheIndexOnceTheReadsAgainFailed() throws Exception {
+        var index = new RecordingIndex(0);
+        var history = new History();
+        history.failuresLeft.set(Integer.MAX_VALUE);
+        var feeder = new IndexFeeder(index, new DatabaseSearchSource(mock(Directory.class), history),
+                List.of(Duration.ofMillis(10), Duration.ofMillis(10)));
+
+        feeder.on(new IncidentsResolved(List.of("I1")));
+
+        assertThat(index.rebuilt.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(history.reads).as("the first read and one for each pause").hasValue(3);
+        assertThat(index.written).isEmpty();
+    }
+
+    @Test
     void failuresWhileARebuildRunsAskForOneMoreRebuildNotOneEach() throws Exception {
         var index = new RecordingIndex(0);
         index.failAll = true;
@@ -163,8 +192,11 @@ class BulkIndexingTests {
         assertThat(index.written).hasSize(50);
     }
 
-    /** Resolved incidents as the database would return them, one per id. */
+    /** Resolved incidents as the database would return them, one per id; fails while told to. */
     static final class History implements IncidentHistory {
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
+
         @Override
         public List<String> incidentIdsAfter(String afterId, int limit) {
             return List.of();
@@ -172,6 +204,10 @@ class BulkIndexingTests {
 
         @Override
         public List<ResolvedIncident> resolved(Collection<String> incidentIds) {
+            reads.incrementAndGet();
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("Connection is not available, request timed out after 30000ms");
+            }
             return incidentIds.stream().map(id -> new ResolvedIncident(id, null, "t", "d", "r", "E1", Instant.EPOCH))
                     .toList();
         }
