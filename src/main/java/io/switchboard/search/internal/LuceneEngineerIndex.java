@@ -103,6 +103,8 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
     private List<Write> deferred;
     /** Rebuilds started and not yet finished; guards {@link #deferred} with it. */
     private int rebuilding;
+    /** While queued writes are written after a refill: what the refill wrote, so nothing is counted twice. */
+    private DirectoryReader refilled;
     private final Object deferring = new Object();
     private volatile boolean ready;
     /** A write failed since the index was last filled: it lacks something, so a close must not vouch for it. */
@@ -492,6 +494,8 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             return;
         }
         try {
+            // A queued resolved incident may have been read by the refill too: written again, it must not count again.
+            refilled = ready ? DirectoryReader.open(writer) : null;
             for (Write w : writes) {
                 writeNow(w);
             }
@@ -506,6 +510,19 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         } catch (IOException | RuntimeException e) {
             missesWrites = true;
             log.warn("Writes queued behind a rebuild failed; the index lacks them until it is rebuilt: {}", e.toString());
+        } finally {
+            closeRefilled();
+        }
+    }
+
+    private void closeRefilled() {
+        if (refilled != null) {
+            try {
+                refilled.close();
+            } catch (IOException e) {
+                log.debug("Closing the refill's reader failed", e);
+            }
+            refilled = null;
         }
     }
 
@@ -573,7 +590,12 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
             if (i == null || Fields.blank(i.id()) || Fields.blank(i.resolvedBy())) {
                 continue;
             }
-            seq = writer.updateDocument(new Term(Fields.INC_ID, i.id()), Fields.incident(i, now));
+            Term id = new Term(Fields.INC_ID, i.id());
+            boolean counted = refilled != null && refilled.docFreq(id) > 0;
+            seq = writer.updateDocument(id, Fields.incident(i, now));
+            if (counted) {
+                continue;
+            }
             String sys = Fields.blank(i.systemId()) ? null : Fields.norm(i.systemId());
             stats.add(i.resolvedBy(), sys, Fields.blank(i.systemName()) ? (sys == null ? null : i.systemId().trim())
                     : i.systemName().trim(), (i.resolvedAt() == null ? now : i.resolvedAt()).toEpochMilli());

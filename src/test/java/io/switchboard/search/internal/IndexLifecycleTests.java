@@ -26,12 +26,15 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.search.EngineerSearch;
 import io.switchboard.search.IndexedEngineer;
 import io.switchboard.search.IndexedIncident;
+import io.switchboard.search.Reason;
 import io.switchboard.search.RecommendRequest;
 import io.switchboard.search.Recommendation;
 import io.switchboard.search.SearchHit;
@@ -42,6 +45,13 @@ class IndexLifecycleTests {
 
     @TempDir
     Path dir;
+
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopRebuilder() {
+        rebuilder.shutdownNow();
+    }
 
     private record Answers(List<String> search, List<String> recommend, List<String> suggest) {}
 
@@ -285,29 +295,17 @@ class IndexLifecycleTests {
 
     @Test
     void writesDuringARefillDoNotWaitForItAndAreSearchableAfterIt() throws Exception {
-        // The refill stands still half-way, as one waiting for a database connection does. A write must not wait for
-        // it: in the server the writer may hold the connection the refill waits for.
         GatedSource source = new GatedSource();
-        ExecutorService rebuilder = Executors.newSingleThreadExecutor();
         try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
             index.open();
-            source.gated = true;
-            Future<?> rebuild = rebuilder.submit(index::rebuild);
-            try {
-                assertThat(source.halfway.await(10, TimeUnit.SECONDS)).isTrue();
-                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-                    index.upsertEngineers(List.of(new IndexedEngineer("E9", "Ida Berg", null, List.of("Robotics"),
-                            List.of(), List.of(), null, null, List.of(), "AVAILABLE")));
-                    index.deleteEngineer("E4");
-                    var writer = index.bulkWriter();
-                    writer.addResolvedIncidents(List.of(Fixtures.incident("I99", "SYS-9", "Welding robot arm stuck",
-                            "robot arm halts", "Recalibrated the arm", "E9", 1)));
-                    writer.awaitSearchable();
-                });
-                assertThat(rebuild).isNotDone();
-            } finally {
-                source.release.countDown();
-            }
+            Future<?> rebuild = rebuildAround(index, source, () -> {
+                index.upsertEngineers(List.of(ida()));
+                index.deleteEngineer("E4");
+                var writer = index.bulkWriter();
+                writer.addResolvedIncidents(List.of(Fixtures.incident("I99", "SYS-9", "Welding robot arm stuck",
+                        "robot arm halts", "Recalibrated the arm", "E9", 1)));
+                writer.awaitSearchable();
+            });
             rebuild.get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
@@ -317,37 +315,67 @@ class IndexLifecycleTests {
                 assertThat(index.recommend(new RecommendRequest("SYS-9", null, "Welding robot arm stuck", null, 3,
                         false, Set.of())).hits()).extracting(Recommendation::engineerId).first().isEqualTo("E9");
             });
-        } finally {
-            rebuilder.shutdownNow();
+        }
+    }
+
+    @Test
+    void aQueuedIncidentTheRefillAlsoReadCountsOnce() throws Exception {
+        GatedSource source = new GatedSource();
+        try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
+            index.open();
+            var resolved = Fixtures.incident("I50", "SYS-7", "Gateway lost connection again", "PLC offline",
+                    "Restarted the Profinet stack", "E1", 1);
+            Future<?> rebuild = rebuildAround(index, source, () -> {
+                // committed now: the refill reads it from the database later, and its feed is queued meanwhile
+                source.world.incidents.add(resolved);
+                index.addResolvedIncidents(List.of(resolved));
+            });
+            rebuild.get(10, TimeUnit.SECONDS);
+            long byE1 = source.world.incidents.stream().filter(i -> i.resolvedBy().equals("E1")).count();
+            var e1 = index.recommend(new RecommendRequest("SYS-7", null, "Gateway lost connection", "PLC offline", 10,
+                    false, Set.of())).hits().stream().filter(r -> r.engineerId().equals("E1")).findFirst().orElseThrow();
+            assertThat(e1.reasons()).extracting(Reason::detail).contains("Resolved " + byE1 + " incidents in all");
         }
     }
 
     @Test
     void writesQueuedBehindAFailedRefillGoIntoTheReopenedIndex() throws Exception {
         GatedSource source = new GatedSource();
-        ExecutorService rebuilder = Executors.newSingleThreadExecutor();
         try (LuceneEngineerIndex index = new LuceneEngineerIndex(TestSettings.defaults(), source, Fixtures.CLOCK, dir)) {
             index.open();
-            source.gated = true;
             source.failAfterRelease = true;
-            Future<?> rebuild = rebuilder.submit(index::rebuild);
-            try {
-                assertThat(source.halfway.await(10, TimeUnit.SECONDS)).isTrue();
-                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> index.upsertEngineers(List.of(new IndexedEngineer(
-                        "E9", "Ida Berg", null, List.of("Robotics"), List.of(), List.of(), null, null, List.of(),
-                        "AVAILABLE"))));
-            } finally {
-                source.release.countDown();
-            }
+            Future<?> rebuild = rebuildAround(index, source, () -> index.upsertEngineers(List.of(ida())));
             assertThatThrownBy(() -> rebuild.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("source went away");
             assertThat(index.isReady()).isTrue();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     index.search(EngineerSearch.of("robotics")).hits()).extracting(SearchHit::engineerId)
                     .containsExactly("E9"));
             assertThat(index.search(EngineerSearch.of(null)).total()).isEqualTo(5);
-        } finally {
-            rebuilder.shutdownNow();
         }
+    }
+
+    /**
+     * Rebuilds the index and runs {@code meanwhile} while the refill stands still half-way, as one waiting for a
+     * database connection does. What it writes must not wait for the refill: in the server the writer may hold the
+     * connection the refill waits for. Returns the rebuild, let go.
+     */
+    private Future<?> rebuildAround(LuceneEngineerIndex index, GatedSource source, Executable meanwhile)
+            throws InterruptedException {
+        source.gated = true;
+        Future<?> rebuild = rebuilder.submit(index::rebuild);
+        try {
+            assertThat(source.halfway.await(10, TimeUnit.SECONDS)).isTrue();
+            assertTimeoutPreemptively(Duration.ofSeconds(5), meanwhile);
+            assertThat(rebuild).isNotDone();
+        } finally {
+            source.release.countDown();
+        }
+        return rebuild;
+    }
+
+    private static IndexedEngineer ida() {
+        return new IndexedEngineer("E9", "Ida Berg", null, List.of("Robotics"), List.of(), List.of(), null, null,
+                List.of(), "AVAILABLE");
     }
 
     @Test
