@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -127,36 +128,16 @@ class LiveDestinationsIntegrationTests {
     void aClientThatStopsReadingHoldsUpASenderForAtMostTwoSecondsAndIsThenDisconnected() throws Exception {
         String engineer = fixtures.engineer(fixtures.system(fixtures.customer()), 5, 10);
         String user = fixtures.engineerUser(engineer);
-        var closed = new CompletableFuture<Integer>();
-        var frames = new LinkedBlockingQueue<String>();
-        var socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", Api.basic(user, Fixtures.PASSWORD))
-                .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        frames.add(data.toString());
-                        if (frames.size() < 2) {
-                            ws.request(1); // CONNECTED and the receipt; after that it reads nothing more
-                        }
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                        closed.complete(status);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).get(10, TimeUnit.SECONDS);
-        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
-        socket.sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/offers\nreceipt:r1\n\n\0", true)
+        // reads CONNECTED and the receipt, and nothing after them
+        var client = RawStomp.connect(port, user, Fixtures.PASSWORD, 2);
+        client.socket().sendText("SUBSCRIBE\nid:1\ndestination:/user/queue/offers\nreceipt:r1\n\n\0", true)
                 .get(10, TimeUnit.SECONDS);
-        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("RECEIPT");
+        assertThat(client.frames().poll(10, TimeUnit.SECONDS)).startsWith("RECEIPT");
 
         // Far more than the socket buffers on both ends hold: the writer blocks once they are full.
         String text = "x".repeat(16_000);
         long longestSend = 0;
-        for (int n = 0; n < 3_000 && !closed.isDone(); n++) {
+        for (int n = 0; n < 3_000 && !client.closed().isDone(); n++) {
             long start = System.nanoTime();
             broker.convertAndSendToUser(user, "/queue/offers", java.util.Map.of("type", "FLOOD", "text", text));
             longestSend = Math.max(longestSend, System.nanoTime() - start);
@@ -164,7 +145,7 @@ class LiveDestinationsIntegrationTests {
         assertThat(Duration.ofNanos(longestSend)).as("longest single send").isLessThan(Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(longestSend)).as("the buffers did fill up").isGreaterThan(Duration.ofMillis(1_500));
         await().atMost(Duration.ofSeconds(10)).until(() -> users.getUser(user) == null);
-        socket.abort();
+        client.socket().abort();
     }
 
     @Test
@@ -176,31 +157,45 @@ class LiveDestinationsIntegrationTests {
 
     @Test
     void aMessageLargerThanAnyClientFrameClosesTheConnectionAsTooBigWhileSmallFramesAreServed() throws Exception {
-        var closedWith = new CompletableFuture<Integer>();
-        var frames = new LinkedBlockingQueue<String>();
-        var socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", Api.basic("admin", Fixtures.ADMIN_PASSWORD))
-                .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        frames.add(data.toString());
-                        ws.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                        closedWith.complete(status);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).get(10, TimeUnit.SECONDS);
-        assertThat(frames.poll(10, TimeUnit.SECONDS)).as("answer to a CONNECT").startsWith("CONNECTED");
+        var client = RawStomp.connect(port, "admin", Fixtures.ADMIN_PASSWORD, Integer.MAX_VALUE);
 
         // within Tomcat's default of 8,192 characters and the 16,640 that Spring's STOMP handler sets, above ours
         String huge = "SUBSCRIBE\nid:1\ndestination:/topic/board\nnote:" + "x".repeat(4_000) + "\n\n\0";
-        socket.sendText(huge, true).get(10, TimeUnit.SECONDS);
-        assertThat(closedWith.get(10, TimeUnit.SECONDS)).as("close status; frames before it: %s", frames).isEqualTo(1009);
+        client.socket().sendText(huge, true).get(10, TimeUnit.SECONDS);
+        assertThat(client.closed().get(10, TimeUnit.SECONDS)).as("close status; frames before it: %s", client.frames())
+                .isEqualTo(1009);
+    }
+
+    /** A bare STOMP client over the JDK's WebSocket: it reads only as many frames as it is told to, then stops. */
+    private record RawStomp(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed) {
+
+        /** Opens /ws with Basic credentials and sends CONNECT; returns once CONNECTED has arrived. */
+        static RawStomp connect(int port, String user, String password, int framesToRead) throws Exception {
+            var closed = new CompletableFuture<Integer>();
+            var frames = new LinkedBlockingQueue<String>();
+            var read = new AtomicInteger();
+            var socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", Api.basic(user, password))
+                    .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                            frames.add(data.toString());
+                            if (read.incrementAndGet() < framesToRead) {
+                                ws.request(1);
+                            }
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                            closed.complete(status);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).get(10, TimeUnit.SECONDS);
+            assertThat(frames.poll(10, TimeUnit.SECONDS)).as("answer to a CONNECT").startsWith("CONNECTED");
+            return new RawStomp(socket, frames, closed);
+        }
     }
 
     @Test

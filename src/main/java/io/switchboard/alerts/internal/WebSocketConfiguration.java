@@ -20,11 +20,11 @@ import org.springframework.security.messaging.access.intercept.MessageMatcherDel
 import org.springframework.security.messaging.context.SecurityContextChannelInterceptor;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
@@ -98,9 +98,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
         @Override
         public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-            if (session instanceof NativeWebSocketSession nativeSession
-                    && nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session ws) {
-                ws.getUserProperties().put(BLOCKING_SEND_TIMEOUT, STALLED_CLIENT.toMillis());
+            if (session instanceof NativeWebSocketSession standard
+                    && standard.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session tomcat) {
+                tomcat.getUserProperties().put(BLOCKING_SEND_TIMEOUT, STALLED_CLIENT.toMillis());
             }
             super.afterConnectionEstablished(session);
             session.setTextMessageSizeLimit(MAX_INBOUND_TEXT);

@@ -493,25 +493,22 @@ public class LuceneEngineerIndex implements EngineerFinder, SearchIndexing, Smar
         if (writes.isEmpty()) {
             return;
         }
+        lifecycle.readLock().lock();
         try {
+            requireReady();
             // A queued resolved incident may have been read by the refill too: written again, it must not count again.
-            refilled = ready ? DirectoryReader.open(writer) : null;
+            refilled = DirectoryReader.open(writer);
             for (Write w : writes) {
                 writeNow(w);
             }
             // Their writers did not wait: searchable now, not at the next regular refresh (up to max-stale away).
-            lifecycle.readLock().lock();
-            try {
-                requireReady();
-                searcherManager.maybeRefreshBlocking();
-            } finally {
-                lifecycle.readLock().unlock();
-            }
+            searcherManager.maybeRefreshBlocking();
         } catch (IOException | RuntimeException e) {
             missesWrites = true;
             log.warn("Writes queued behind a rebuild failed; the index lacks them until it is rebuilt: {}", e.toString());
         } finally {
             closeRefilled();
+            lifecycle.readLock().unlock();
         }
     }
 
