@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ class RingingCountsIntegrationTests {
 
         assertThat(counts(offers.countPending(new String[] {rung, other}))).isEqualTo(Map.of(rung, 2L));
         assertThat(counts(offers.countPending(new String[] {other}))).isEmpty();
+
+        var answered = offers.findByIncidentIdAndStatus(first, OfferStatus.PENDING).getFirst();
+        answered.withdraw("test", Instant.now());
+        offers.saveAndFlush(answered);
+        assertThat(counts(offers.countPending(new String[] {other, rung}))).isEqualTo(Map.of(rung, 1L));
     }
 
     private static Map<String, Long> counts(List<Object[]> rows) {
