@@ -37,14 +37,18 @@ import tools.jackson.databind.json.JsonMapper;
  * sent → OFFER frame at the engineer, the accept round trip, errors, lost offers, and the server's heap and CPU.
  *
  * <pre>
- * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--warmup 60] [--warmup-rate 10] [--history 10000]
+ * bench/bench.sh load --engineers 5000 --rate 100 --duration 60 [--warmup 60] [--warmup-rate 10] [--warmup-ramp-to 80]
+ *                      [--history 10000]
  *                      [--server-heap 2g] [--jfr true] [--server-args="--spring.x=y ..."] [--server-jvm-args="-XX:..."]
  * bench/bench.sh load --url http://127.0.0.1:8080 --admin-password x ...   (a server you started; empty data dir)
  * </pre>
  *
  * A warm-up runs first (by default 60 s at up to 10 incidents/s) and is not measured: a server that has just started
  * spends most of a core on compiling its hot paths (C2) for a minute or more, and a dispatch service runs for weeks
- * after each start. The measured part starts once the warm-up's offers have arrived. What the warm-up saw is reported
+ * after each start. With {@code --warmup-ramp-to} the warm-up's rate rises evenly from {@code --warmup-rate} to it, so a
+ * warm-up can pass the incident counts after which the JIT's last tier compiles what runs once or twice an incident
+ * (thousands of calls) without starting at a rate a cold server cannot serve. The measured part starts once the
+ * warm-up's offers have arrived. What the warm-up saw is reported
  * on its own line; its incidents count for lost offers and errors like any other.
  *
  * <p>Signing in: every engineer signs in once (form login, one BCrypt check) and keeps the session cookie for the
@@ -66,6 +70,7 @@ public final class LoadDriver {
     final int durationSeconds;
     final int warmupSeconds;
     final int warmupRate;
+    final int warmupRampTo;
     /** Incidents numbered below this one are the warm-up's. */
     final int firstMeasured;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -121,7 +126,8 @@ public final class LoadDriver {
         this.durationSeconds = (int) args.getLong("duration", 60);
         this.warmupSeconds = (int) args.getLong("warmup", 60);
         this.warmupRate = (int) args.getLong("warmup-rate", Math.min(rate, 10));
-        this.firstMeasured = warmupRate * warmupSeconds;
+        this.warmupRampTo = (int) args.getLong("warmup-ramp-to", warmupRate);
+        this.firstMeasured = (warmupRate + warmupRampTo) * warmupSeconds / 2;
     }
 
     public static void main(String[] argv) throws Exception {
@@ -240,16 +246,16 @@ public final class LoadDriver {
                     maxHeap.get() >> 20, 100 * lastCpu, lastSegments);
         }, 5, 5, TimeUnit.SECONDS);
         if (firstMeasured > 0) {
-            pace(world, 0, firstMeasured, warmupRate);
+            pace(world, 0, firstMeasured, warmupRate, warmupRampTo);
             awaitOffers(args.getLong("grace", 15));
-            log("warm-up over: %,d incidents at %d/s, %,d offered; measuring %d/s from here", firstMeasured, warmupRate,
-                    offered.size(), rate);
+            log("warm-up over: %,d incidents at %s/s, %,d offered; measuring %d/s from here", firstMeasured,
+                    warmupRates(), offered.size(), rate);
         }
         var atStart = new UsageAtStart(ProcessUsage.of(serverProcess), cpuSeconds(ProcessHandle.current()));
         warm = true;
         long measuredStart = System.nanoTime();
         int total = rate * durationSeconds;
-        pace(world, firstMeasured, firstMeasured + total, rate);
+        pace(world, firstMeasured, firstMeasured + total, rate, rate);
         report.cancel(false);
         double secs = secondsSince(measuredStart);
         log("sent %,d incidents in %.1f s (%.1f/s)", total, secs, total / secs);
@@ -258,17 +264,37 @@ public final class LoadDriver {
 
     record UsageAtStart(ProcessUsage server, double driverCpuSeconds) {}
 
-    /** Opens incidents numbered {@code from} to {@code to} (exclusive) at {@code perSecond}. */
-    void pace(World world, int from, int to, int perSecond) throws InterruptedException {
+    String warmupRates() {
+        return warmupRampTo == warmupRate ? String.valueOf(warmupRate) : warmupRate + "→" + warmupRampTo;
+    }
+
+    /**
+     * Opens incidents numbered {@code from} to {@code to} (exclusive), the rate rising evenly from {@code firstRate}
+     * to {@code lastRate} per second (the same for a steady rate).
+     */
+    void pace(World world, int from, int to, int firstRate, int lastRate) throws InterruptedException {
         long start = System.nanoTime();
-        long periodNanos = 1_000_000_000L / perSecond;
         for (int n = from; n < to; n++) {
-            long wait = start + (n - from) * periodNanos - System.nanoTime();
+            long wait = start + nanosUntilDue(n - from, to - from, firstRate, lastRate) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             openIncident(world, n);
         }
+    }
+
+    /**
+     * Nanoseconds after the start at which the {@code k}th of {@code count} incidents is due when the rate rises
+     * evenly from {@code r0} to {@code r1}: {@code k = r0 t + (r1 - r0) t² / 2T}, solved for t.
+     */
+    static long nanosUntilDue(int k, int count, int r0, int r1) {
+        if (r0 == r1) {
+            return k * 1_000_000_000L / r0;
+        }
+        double total = 2.0 * count / (r0 + r1);
+        double slope = (r1 - r0) / total;
+        double t = (-r0 + Math.sqrt((double) r0 * r0 + 2 * slope * k)) / slope;
+        return (long) (t * 1e9);
     }
 
     /** Waits until every incident sent so far has had its offer, for at most {@code seconds}. */
@@ -420,9 +446,9 @@ public final class LoadDriver {
         double meanCpu = cpuSamples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         var out = new StringBuilder();
         long measured = opened.get() - firstMeasured;
-        out.append(String.format("RESULT engineers=%d rate=%d/s duration=%ds warmup=%ds at %d/s incidents=%d (measured %d)"
+        out.append(String.format("RESULT engineers=%d rate=%d/s duration=%ds warmup=%ds at %s/s incidents=%d (measured %d)"
                 + " offered=%d offers=%d accepted=%d acceptConflicts=%d withdrawn=%d resolved=%d%n", engineers, rate,
-                durationSeconds, warmupSeconds, warmupRate, opened.get(), measured, offered.size(), offers.get(),
+                durationSeconds, warmupSeconds, warmupRates(), opened.get(), measured, offered.size(), offers.get(),
                 accepted.get(), acceptConflicts.get(), withdrawn.get(), resolved.get()));
         out.append(String.format("  incident -> OFFER ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (n=%d)%n",
                 ms(toOfferAll.getValueAtPercentile(50)), ms(toOfferAll.getValueAtPercentile(90)),
