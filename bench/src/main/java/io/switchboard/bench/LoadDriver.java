@@ -76,6 +76,8 @@ public final class LoadDriver {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final HttpClient sockets = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The calls the run makes and times (open, accept, resolve; see {@link KeepAliveHttp} for why not {@link #http}). */
+    KeepAliveHttp calls;
     final ScheduledExecutorService timers = Executors.newScheduledThreadPool(4, r -> {
         Thread t = new Thread(r, "load-timer");
         t.setDaemon(true);
@@ -155,6 +157,7 @@ public final class LoadDriver {
     }
 
     int run() throws Exception {
+        calls = new KeepAliveHttp(base);
         String adminPassword = args.get("admin-password", ServerProcess.ADMIN_PASSWORD);
         adminCookie = signIn("admin", adminPassword);
         var world = new World(new World.Params(args.getLong("seed", 42), (int) args.getLong("customers", 10), engineers,
@@ -379,7 +382,7 @@ public final class LoadDriver {
                     acceptRoundTrip.recordValue((System.nanoTime() - start) / 1_000);
                 }
             }
-            if (r.statusCode() == 409) {
+            if (r.status() == 409) {
                 acceptConflicts.incrementAndGet(); // expired, withdrawn or taken: routing's answer, not an error
             } else if (expect(r, 200, "accept")) {
                 accepted.incrementAndGet();
@@ -561,11 +564,8 @@ public final class LoadDriver {
         return session + "; XSRF-TOKEN=" + CSRF;
     }
 
-    CompletableFuture<HttpResponse<String>> post(String session, String path, String json) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookieHeader(session))
-                .header("X-XSRF-TOKEN", CSRF).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<KeepAliveHttp.Reply> post(String session, String path, String json) {
+        return calls.postJson(path, cookieHeader(session), CSRF, json);
     }
 
     JsonNode get(String session, String path) {
@@ -588,11 +588,11 @@ public final class LoadDriver {
         }
     }
 
-    boolean expect(HttpResponse<String> response, int status, String what) {
-        if (response.statusCode() == status) {
+    boolean expect(KeepAliveHttp.Reply reply, int status, String what) {
+        if (reply.status() == status) {
             return true;
         }
-        error(what + ": HTTP " + response.statusCode());
+        error(what + ": HTTP " + reply.status());
         return false;
     }
 

@@ -1,0 +1,171 @@
+package io.switchboard.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The load driver's client for the calls it times: HTTP/1.1 POSTs over kept-alive loopback connections, each call
+ * blocking in a virtual thread of its own, so a slow server never queues the driver's next call behind it.
+ *
+ * <p>Why not {@link java.net.http.HttpClient}: the driver shares the server's two cores, and a JFR of it showed the
+ * JDK client's selector, timers and future chains taking about 70% of the driver's CPU (3.4 ms per incident at 60/s).
+ * Every millisecond the driver spends is one the server under test does not get; a real user's browser runs elsewhere.
+ */
+final class KeepAliveHttp implements AutoCloseable {
+    /** A reply's status and body; the driver reads nothing else of the calls it times. */
+    record Reply(int status, String body) {}
+
+    private static final int TIMEOUT_MILLIS = 30_000;
+
+    private final InetSocketAddress address;
+    private final String host;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    KeepAliveHttp(String base) {
+        var uri = URI.create(base);
+        if (!"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("the load driver speaks plain http on loopback, not " + base);
+        }
+        this.address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+        this.host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** POSTs a JSON body with the given Cookie header (and the CSRF header that goes with its token). */
+    CompletableFuture<Reply> postJson(String path, String cookie, String csrf, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + cookie + "\r\nX-XSRF-TOKEN: "
+                + csrf + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        return CompletableFuture.supplyAsync(() -> exchange(head, body), calls);
+    }
+
+    private Reply exchange(byte[] head, byte[] body) {
+        // A kept-alive connection the server closed meanwhile fails on first use: then once more on a new one.
+        Connection c = idle.pollFirst();
+        if (c != null) {
+            try {
+                return c.exchange(head, body, this);
+            } catch (IOException e) {
+                c.close();
+            }
+        }
+        try {
+            return open().exchange(head, body, this);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Connection open() throws IOException {
+        var socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        socket.connect(address, TIMEOUT_MILLIS);
+        return new Connection(socket);
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            c.close();
+        }
+    }
+
+    private static final class Connection {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            this.out = socket.getOutputStream();
+        }
+
+        Reply exchange(byte[] head, byte[] body, KeepAliveHttp pool) throws IOException {
+            byte[] request = new byte[head.length + body.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine.isEmpty()) {
+                throw new IOException("connection closed before the reply");
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false, keepAlive = true;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> keepAlive = !value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            String text = new String(chunked ? chunkedBody() : in.readNBytes((int) Math.max(0, length)),
+                    StandardCharsets.UTF_8);
+            if (keepAlive && (chunked || length >= 0)) {
+                pool.idle.offerFirst(this);
+            } else {
+                close();
+            }
+            return new Reply(status, text);
+        }
+
+        private byte[] chunkedBody() throws IOException {
+            var body = new ByteArrayOutputStream();
+            while (true) {
+                String size = line();
+                int semicolon = size.indexOf(';');
+                int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+                if (n == 0) {
+                    while (!line().isEmpty()) {
+                        // trailers, none expected
+                    }
+                    return body.toByteArray();
+                }
+                body.write(in.readNBytes(n));
+                line();
+            }
+        }
+
+        /** One header line without its CRLF; empty at the blank line that ends the headers (or at the stream's end). */
+        private String line() throws IOException {
+            var sb = new StringBuilder(64);
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (b != '\r') {
+                    sb.append((char) b);
+                }
+            }
+            return sb.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
