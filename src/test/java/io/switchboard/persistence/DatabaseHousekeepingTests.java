@@ -2,6 +2,7 @@ package io.switchboard.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -14,6 +15,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -51,7 +53,7 @@ class DatabaseHousekeepingTests {
                         update.executeUpdate();
                     }
                     if (housekeeping) {
-                        housekeeper.compact();
+                        housekeeper.run();
                     }
                 }
             }
@@ -65,17 +67,26 @@ class DatabaseHousekeepingTests {
     }
 
     @Test
+    void eachRoundCompactsWithinItsLimitThenPutsTheWritesOnTheDisk() {
+        var store = mock(MVStore.class);
+        new DatabaseHousekeeping(mock(DataSource.class), SETTINGS).tend(store);
+        var order = inOrder(store);
+        order.verify(store).compact(80, 64 * 1024 * 1024);
+        order.verify(store).sync();
+    }
+
+    @Test
     void leavesADatabaseWithoutAFileAlone() throws SQLException {
         var dataSource = h2("jdbc:h2:mem:housekeeping-in-memory;DB_CLOSE_DELAY=-1");
         assertThat(DatabaseHousekeeping.fileStore(dataSource)).isNull();
-        assertThatCode(() -> new DatabaseHousekeeping(dataSource, SETTINGS).compact()).doesNotThrowAnyException();
+        assertThatCode(() -> new DatabaseHousekeeping(dataSource, SETTINGS).run()).doesNotThrowAnyException();
     }
 
     @Test
     void aDatabaseThatCannotBeReachedIsTriedAgainOnTheNextBeat() throws SQLException {
         var dataSource = mock(DataSource.class);
         when(dataSource.getConnection()).thenThrow(new SQLException("Database is already closed"));
-        assertThatCode(() -> new DatabaseHousekeeping(dataSource, SETTINGS).compact()).doesNotThrowAnyException();
+        assertThatCode(() -> new DatabaseHousekeeping(dataSource, SETTINGS).run()).doesNotThrowAnyException();
     }
 
     private static DataSource h2(String url) {
