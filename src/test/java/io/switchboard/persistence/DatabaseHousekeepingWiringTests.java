@@ -30,6 +30,11 @@ class DatabaseHousekeepingWiringTests {
     }
 
     @Test
+    void beatsOnAThreadOfItsOwn() {
+        assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("database-housekeeping"));
+    }
+
+    @Test
     void runsEverySecondRewritingAtMostOneMegabyte() {
         assertThat(settings).isEqualTo(new HousekeepingSettings(Duration.ofSeconds(1), 80, DataSize.ofMegabytes(1)));
     }
