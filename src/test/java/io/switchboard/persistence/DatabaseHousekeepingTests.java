@@ -2,7 +2,6 @@ package io.switchboard.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -15,7 +14,6 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -64,15 +62,6 @@ class DatabaseHousekeepingTests {
             }
             return DatabaseHousekeeping.fileStore(dataSource).getFileStore().size();
         }
-    }
-
-    @Test
-    void eachRoundCompactsWithinItsLimitThenPutsTheWritesOnTheDisk() {
-        var store = mock(MVStore.class);
-        new DatabaseHousekeeping(mock(DataSource.class), SETTINGS).tend(store);
-        var order = inOrder(store);
-        order.verify(store).compact(80, 64 * 1024 * 1024);
-        order.verify(store).sync();
     }
 
     @Test
