@@ -60,7 +60,8 @@ class DatabaseHousekeeping {
         try {
             MVStore store = fileStore(dataSource);
             if (store != null) {
-                store.compact(settings.targetFillRate(), (int) Math.min(Integer.MAX_VALUE, settings.writeLimit().toBytes()));
+                int writeLimit = (int) Math.min(Integer.MAX_VALUE, settings.writeLimit().toBytes());
+                store.compact(settings.targetFillRate(), writeLimit);
             }
         } catch (SQLException | RuntimeException e) {
             // A closing database (shutdown) or a full disk: the next beat tries again; nothing was lost, the file is
