@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import java.util.concurrent.Executors;
  * JDK client's selector, timers and future chains taking about 70% of the driver's CPU (3.4 ms per incident at 60/s).
  * Every millisecond the driver spends is one the server under test does not get; a real user's browser runs elsewhere.
  */
-final class KeepAliveHttp implements AutoCloseable {
+final class KeepAliveHttp {
     /** A reply's status and body; the driver reads nothing else of the calls it times. */
     record Reply(int status, String body) {}
 
@@ -53,19 +54,28 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     private Reply exchange(byte[] head, byte[] body) {
-        // A kept-alive connection the server closed meanwhile fails on first use: then once more on a new one.
-        Connection c = idle.pollFirst();
-        if (c != null) {
-            try {
-                return c.exchange(head, body, this);
-            } catch (IOException e) {
-                c.close();
-            }
-        }
         try {
-            return open().exchange(head, body, this);
+            Connection kept = idle.pollFirst();
+            if (kept != null) {
+                try {
+                    return once(kept, head, body);
+                } catch (Stale e) {
+                    // closed by the server meanwhile, before it read the request: once more on a new connection.
+                    // Nothing else is sent twice: a POST that timed out may have opened an incident.
+                }
+            }
+            return once(open(), head, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Reply once(Connection connection, byte[] head, byte[] body) throws IOException {
+        try {
+            return connection.exchange(head, body, this);
+        } catch (IOException e) {
+            connection.close();
+            throw e;
         }
     }
 
@@ -77,12 +87,10 @@ final class KeepAliveHttp implements AutoCloseable {
         return new Connection(socket);
     }
 
-    @Override
-    public void close() {
-        calls.shutdownNow();
-        Connection c;
-        while ((c = idle.pollFirst()) != null) {
-            c.close();
+    /** The server had closed the connection before this request reached it. */
+    private static final class Stale extends IOException {
+        Stale(Throwable cause) {
+            super("kept-alive connection closed by the server", cause);
         }
     }
 
@@ -101,11 +109,18 @@ final class KeepAliveHttp implements AutoCloseable {
             byte[] request = new byte[head.length + body.length];
             System.arraycopy(head, 0, request, 0, head.length);
             System.arraycopy(body, 0, request, head.length, body.length);
-            out.write(request);
-            out.flush();
-            String statusLine = line();
+            String statusLine;
+            try {
+                out.write(request);
+                out.flush();
+                statusLine = line();
+            } catch (SocketTimeoutException e) {
+                throw e; // the server has the request and is slow
+            } catch (IOException e) {
+                throw new Stale(e); // a write to a closed socket, or a reset instead of a reply
+            }
             if (statusLine.isEmpty()) {
-                throw new IOException("connection closed before the reply");
+                throw new Stale(null);
             }
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
