@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,7 @@ class DatabaseHousekeeping {
     private final HousekeepingSettings settings;
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("database-housekeeping").daemon().factory());
+    private final AtomicLong failedRounds = new AtomicLong();
 
     DatabaseHousekeeping(DataSource dataSource, HousekeepingSettings settings) {
         this.dataSource = dataSource;
@@ -66,8 +68,14 @@ class DatabaseHousekeeping {
         } catch (SQLException | RuntimeException e) {
             // A closing database (shutdown) or a full disk: the next beat tries again; nothing was lost, the file is
             // only larger than it needs to be.
+            failedRounds.incrementAndGet();
             log.warn("Could not compact the database file; trying again in {}: {}", settings.interval(), e.toString());
         }
+    }
+
+    /** Rounds that failed since the start (see {@link DatabaseMetrics}). */
+    long failedRounds() {
+        return failedRounds.get();
     }
 
     /** H2's store behind the pool's database, or null when it keeps nothing in a file (an in-memory database). */

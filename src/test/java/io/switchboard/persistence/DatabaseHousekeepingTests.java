@@ -1,5 +1,6 @@
 package io.switchboard.persistence;
 
+import static io.switchboard.persistence.TestDatabases.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.Mockito.mock;
@@ -13,7 +14,6 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -76,12 +76,5 @@ class DatabaseHousekeepingTests {
         var dataSource = mock(DataSource.class);
         when(dataSource.getConnection()).thenThrow(new SQLException("Database is already closed"));
         assertThatCode(() -> new DatabaseHousekeeping(dataSource, SETTINGS).run()).doesNotThrowAnyException();
-    }
-
-    private static DataSource h2(String url) {
-        var dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
-        return dataSource;
     }
 }

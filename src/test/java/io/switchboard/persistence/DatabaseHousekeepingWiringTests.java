@@ -1,6 +1,7 @@
 package io.switchboard.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.unit.DataSize;
 
+import io.switchboard.support.Fixtures;
 import io.switchboard.support.IntegrationTest;
 
 /** The application's own pool leads to H2's file store, so the housekeeping beat has something to compact. */
@@ -21,6 +24,9 @@ class DatabaseHousekeepingWiringTests {
 
     @Autowired
     HousekeepingSettings settings;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void findsTheFileStoreThroughThePool() throws SQLException {
@@ -37,5 +43,25 @@ class DatabaseHousekeepingWiringTests {
     @Test
     void runsEverySecondRewritingAtMostOneMegabyte() {
         assertThat(settings).isEqualTo(new HousekeepingSettings(Duration.ofSeconds(1), 80, DataSize.ofMegabytes(1)));
+    }
+
+    @Test
+    void theFileIsMeasuredOnActuatorMetricsForAdminsOnly() throws SQLException {
+        var fixtures = new Fixtures(port);
+        var size = fixtures.admin().get("/actuator/metrics/switchboard.database.file.size");
+        assertThat(size.status()).as(size.toString()).isEqualTo(200);
+        assertThat(size.json().path("baseUnit").asString()).isEqualTo("bytes");
+        assertThat(size.json().path("measurements").get(0).path("value").asDouble())
+                .isEqualTo(DatabaseHousekeeping.fileStore(dataSource).getFileStore().size(), within(1e6));
+        var live = fixtures.admin().get("/actuator/metrics/switchboard.database.file.live");
+        assertThat(live.json().path("measurements").get(0).path("value").asDouble()).isBetween(0.0, 1.0);
+        assertThat(fixtures.admin().get("/actuator/metrics/switchboard.database.housekeeping.failures").status())
+                .isEqualTo(200);
+
+        var dispatcher = fixtures.as(fixtures.dispatcherUser());
+        assertThat(dispatcher.get("/actuator/metrics/switchboard.database.file.size").status()).isEqualTo(403);
+        var customer = fixtures.as(fixtures.customerUser(fixtures.customer()));
+        assertThat(customer.get("/actuator/metrics/switchboard.database.file.size").status()).isEqualTo(403);
+        assertThat(fixtures.anonymous().get("/actuator/metrics/switchboard.database.file.size").status()).isEqualTo(401);
     }
 }
