@@ -245,12 +245,20 @@ class Incident extends AssignedId {
     }
 
     IncidentUpdated updated(Instant at) {
-        return new IncidentUpdated(id, customerId, status, assignee, at, false);
+        return updated(at, false, null);
     }
 
-    /** @param offersSettled see {@link IncidentUpdated#offersSettled()} */
-    IncidentUpdated updated(Instant at, boolean offersSettled) {
-        return new IncidentUpdated(id, customerId, status, assignee, at, offersSettled);
+    /**
+     * @param offersSettled see {@link IncidentUpdated#offersSettled()}
+     * @param releasedAssignee see {@link IncidentUpdated#releasedAssignee()}
+     */
+    IncidentUpdated updated(Instant at, boolean offersSettled, String releasedAssignee) {
+        return new IncidentUpdated(id, customerId, status, assignee, at, offersSettled, releasedAssignee);
+    }
+
+    /** The engineer working on it now: its assignee while it is ASSIGNED. */
+    String workedOnBy() {
+        return status == IncidentStatus.ASSIGNED ? assignee : null;
     }
 
     /** Routing may have offers ringing for it: it is not assigned (or resolved) yet. */

@@ -127,12 +127,13 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         var now = clock.instant();
         boolean firstAck = incident.acknowledgedAt() == null;
         boolean mayRing = incident.mayRing();
+        String previous = incident.workedOnBy();
         incident.assignedBy(engineerId, user.username(), reason, limitsPassed(engineer), now);
         if (firstAck) {
             metrics.acknowledged(incident.severity(), incident.openedAt(), now);
         }
         incidents.involve(incidentId, engineerId);
-        events.publishEvent(incident.updated(now, !mayRing));
+        events.publishEvent(incident.updated(now, !mayRing, previous));
         return incident.view(true);
     }
 
@@ -159,9 +160,10 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
         }
         var now = clock.instant();
         boolean mayRing = incident.mayRing();
+        String workedOnBy = incident.workedOnBy();
         incident.resolve(resolution.trim(), user.username(), now);
         metrics.resolved(incident.severity(), incident.openedAt(), now);
-        events.publishEvent(incident.updated(now, !mayRing));
+        events.publishEvent(incident.updated(now, !mayRing, workedOnBy));
         events.publishEvent(new IncidentsResolved(List.of(incidentId)));
         return incident.view(true);
     }
@@ -247,7 +249,7 @@ public class IncidentService implements IncidentLifecycle, IncidentHistory, Inci
             metrics.acknowledged(incident.severity(), incident.openedAt(), now);
         }
         // The accepting decision withdraws the other offers itself, in this transaction: nothing left for a reaction.
-        events.publishEvent(incident.updated(now, true));
+        events.publishEvent(incident.updated(now, true, null));
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.time.Instant;
  * @param offersSettled nothing can still ring for it: routing's accept withdrew the other offers in the same
  *        transaction, or it was assigned already (its offers went when it was assigned). Events stored before it
  *        existed lack it (null, read as false) and withdraw as before.
+ * @param releasedAssignee the engineer this change took the incident off (it was resolved, or a dispatcher gave it to
+ *        someone else), who has one incident fewer to work on; null when none, and in events stored before it existed
  */
 public record IncidentUpdated(String incidentId, String customerId, IncidentStatus status, String assignee,
-        Instant at, Boolean offersSettled) {
+        Instant at, Boolean offersSettled, String releasedAssignee) {
 
     public IncidentUpdated {
         offersSettled = Boolean.TRUE.equals(offersSettled);

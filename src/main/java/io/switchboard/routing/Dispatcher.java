@@ -60,11 +60,13 @@ public class Dispatcher {
     private final Presence presence;
     private final DutyRoster roster;
     private final EscalationContacts contacts;
+    private final FullEngineers full;
 
     Dispatcher(Offers offers, IncidentLifecycle incidents, Directory directory, EngineerFinder finder,
             RoutingSettings settings, TransactionTemplate transactions, EngineerLocks engineerLocks,
             ApplicationEventPublisher events, Clock clock, Presence presence, DutyRoster roster,
-            EscalationContacts contacts) {
+            EscalationContacts contacts, FullEngineers full) {
+        this.full = full;
         this.presence = presence;
         this.roster = roster;
         this.contacts = contacts;
@@ -447,9 +449,12 @@ public class Dispatcher {
         return directory.findSystem(incident.systemId()).map(SystemView::product).orElse(null);
     }
 
+    /** Ranks without those asked already, and without those found full a moment ago (see {@link FullEngineers}). */
     private Ranking rank(IncidentView incident, String product, Set<String> asked, int depth) {
+        var leftOut = new HashSet<>(full.current());
+        leftOut.addAll(asked);
         return new Ranking(Set.copyOf(asked), depth, product, finder.recommend(new RecommendRequest(incident.systemId(),
-                product, incident.title(), incident.description(), depth, true, asked)).hits());
+                product, incident.title(), incident.description(), depth, true, leftOut)).hits());
     }
 
     /**
@@ -496,9 +501,12 @@ public class Dispatcher {
             var reachable = roster.reachable(live.values(), clock.instant(), policy.ringsOnCall());
             for (var candidate : batch) {
                 var engineer = live.get(candidate.engineerId());
-                if (engineer != null && engineer.status() == EngineerStatus.AVAILABLE && reachable.contains(engineer.id())
-                        && engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) < engineer.maxActive()
-                        && chosen.size() < wanted) {
+                if (engineer == null || engineer.status() != EngineerStatus.AVAILABLE || !reachable.contains(engineer.id())) {
+                    continue;
+                }
+                if (engineer.activeIncidents() + ringing.getOrDefault(engineer.id(), 0) >= engineer.maxActive()) {
+                    full.foundFull(engineer.id());
+                } else if (chosen.size() < wanted) {
                     chosen.add(candidate);
                 }
             }

@@ -14,13 +14,18 @@ import io.switchboard.incidents.Severity;
  * @param sweepInterval how often expired offers and stalled incidents are looked for
  * @param policies one policy per severity
  * @param broadcastLimit most engineers one dispatcher broadcast rings at once
+ * @param skipFullFor how long rankings leave out an engineer a decision found at their limit, unless their load drops
+ *        first (see {@link FullEngineers}); 0 checks every ranked engineer every time
  */
 @ConfigurationProperties("switchboard.routing")
-record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies, int broadcastLimit) {
+record RoutingSettings(Duration sweepInterval, Map<Severity, Policy> policies, int broadcastLimit, Duration skipFullFor) {
 
     RoutingSettings {
         if (broadcastLimit < 1) {
             throw new IllegalArgumentException("switchboard.routing.broadcast-limit must be at least 1");
+        }
+        if (skipFullFor == null || skipFullFor.isNegative()) {
+            throw new IllegalArgumentException("switchboard.routing.skip-full-for must be 0 or more");
         }
     }
 

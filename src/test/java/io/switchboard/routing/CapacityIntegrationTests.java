@@ -82,6 +82,47 @@ class CapacityIntegrationTests {
         }
     }
 
+    @Test
+    void anEngineerFoundAtTheirLimitIsRungAgainAsSoonAsAnIncidentOfTheirsIsResolvedOrHandedOver() {
+        var fixtures = new Fixtures(port);
+        var admin = fixtures.admin();
+        var dispatcher = fixtures.as(fixtures.dispatcherUser());
+        String system = fixtures.system(fixtures.customer());
+        String best = fixtures.engineer(system, 5, 1);
+        String second = fixtures.engineer(system, 2, 10);
+        String third = fixtures.engineer(system, 1, 10);
+        var bestApi = fixtures.as(fixtures.engineerUser(best));
+
+        String first = offeredTo(fixtures, system, best);
+        accept(bestApi, first);
+        // at their limit: the next decision finds them full, and those after it leave them out
+        offeredTo(fixtures, system, second);
+        offeredTo(fixtures, system, second);
+
+        assertThat(bestApi.post("/api/incidents/" + first + "/resolve", "{\"resolution\":\"done\"}").status())
+                .isEqualTo(200);
+        String again = offeredTo(fixtures, system, best);
+        accept(bestApi, again);
+        offeredTo(fixtures, system, second);
+
+        assertThat(dispatcher.post("/api/incidents/" + again + "/assign", "{\"engineerId\":\"" + third + "\"}")
+                .status()).isEqualTo(200);
+        offeredTo(fixtures, system, best);
+    }
+
+    /** Opens a quiet SEV3 incident (a wave of one) and checks whom its first wave rang. */
+    private static String offeredTo(Fixtures fixtures, String system, String engineer) {
+        String incident = fixtures.quietIncident(fixtures.admin(), system, "SEV3");
+        var timeline = fixtures.admin().get("/api/incidents/" + incident).json().path("timeline");
+        assertThat(RoutingScenario.entries(timeline, "OFFERED")).singleElement().asString().contains("(" + engineer + ")");
+        return incident;
+    }
+
+    private static void accept(Api engineer, String incident) {
+        String offer = RoutingScenario.pendingOffer(engineer, incident);
+        assertThat(engineer.post("/api/offers/" + offer + "/accept", "").status()).isEqualTo(200);
+    }
+
     private static int active(Fixtures fixtures, String engineer) {
         return fixtures.admin().get("/api/engineers/" + engineer).json().path("activeIncidents").asInt();
     }

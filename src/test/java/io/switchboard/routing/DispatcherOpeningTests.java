@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,10 @@ class DispatcherOpeningTests {
     private final DutyRoster roster = mock(DutyRoster.class);
     private final EngineerLocks locks = new EngineerLocks();
     private final Map<String, EngineerStatus> statuses = new HashMap<>();
+    /** Incidents each engineer works on (2 is their limit); none when not given. */
+    private final Map<String, Integer> working = new HashMap<>();
+    private final AtomicLong nanoTime = new AtomicLong();
+    private final FullEngineers full = new FullEngineers(Duration.ofSeconds(2), nanoTime::get);
     private final Dispatcher dispatcher;
     private Severity severity = Severity.SEV3;
 
@@ -66,11 +72,11 @@ class DispatcherOpeningTests {
         var oneAtATime = new RoutingSettings.Policy(1, Duration.ofSeconds(60), 5, 0, RoutingSettings.Reach.ON_CALL, null);
         var twoAtATime = new RoutingSettings.Policy(2, Duration.ofSeconds(60), 5, 0, RoutingSettings.Reach.ON_CALL, null);
         var settings = new RoutingSettings(Duration.ofSeconds(1),
-                Map.of(Severity.SEV3, oneAtATime, Severity.SEV2, twoAtATime), 10);
+                Map.of(Severity.SEV3, oneAtATime, Severity.SEV2, twoAtATime), 10, Duration.ofSeconds(2));
         when(incidents.startRouting("INC-1")).thenAnswer(call -> incident(IncidentStatus.ROUTING, severity));
         when(directory.availability(any())).thenAnswer(call -> call.<Collection<String>>getArgument(0).stream()
                 .filter(statuses::containsKey)
-                .map(id -> new EngineerAvailability(id, statuses.get(id), 2, 0, "UTC"))
+                .map(id -> new EngineerAvailability(id, statuses.get(id), 2, working.getOrDefault(id, 0), "UTC"))
                 .toList());
         when(roster.reachable(any(), any(), anyBoolean())).thenAnswer(call -> {
             var ids = new HashSet<String>();
@@ -79,7 +85,7 @@ class DispatcherOpeningTests {
         });
         dispatcher = new Dispatcher(offers, incidents, directory, finder, settings, mock(TransactionTemplate.class),
                 locks, mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC), mock(Presence.class),
-                roster, mock(EscalationContacts.class));
+                roster, mock(EscalationContacts.class), full);
         TransactionSynchronizationManager.initSynchronization();
     }
 
@@ -178,6 +184,34 @@ class DispatcherOpeningTests {
         verify(incidents).startRouting("INC-1");
         verify(offers, never()).saveAll(any());
         other.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anEngineerFoundAtTheirLimitIsLeftOutOfTheNextRankingsUntilTheirLoadDrops() {
+        ranked("ENG-FULL", "ENG-FREE");
+        availability("ENG-FULL", EngineerStatus.AVAILABLE);
+        availability("ENG-FREE", EngineerStatus.AVAILABLE);
+        working.put("ENG-FULL", 2);
+
+        assertThat(dispatcher.routeWithOpening(incident(IncidentStatus.OPEN), "S7-1500")).isTrue();
+        assertThat(offeredTo()).containsExactly("ENG-FREE");
+        assertThat(excludedFromNextRanking()).contains("ENG-FULL");
+
+        // one of their offers was declined: they may have room again, and the ranking asks for them once more
+        full.on(new OfferDeclined("OFF-1", "INC-0", "ENG-FULL", "busy", NOW));
+        assertThat(excludedFromNextRanking()).doesNotContain("ENG-FULL");
+    }
+
+    /** What the ranking of the next decision leaves out. */
+    private java.util.Set<String> excludedFromNextRanking() {
+        clearInvocations(finder);
+        complete();
+        TransactionSynchronizationManager.initSynchronization();
+        clearInvocations(offers);
+        assertThat(dispatcher.routeWithOpening(incident(IncidentStatus.OPEN), "S7-1500")).isTrue();
+        var request = ArgumentCaptor.forClass(RecommendRequest.class);
+        verify(finder).recommend(request.capture());
+        return request.getValue().excludeEngineerIds();
     }
 
     @SuppressWarnings("unchecked")

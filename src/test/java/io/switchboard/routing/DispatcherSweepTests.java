@@ -38,12 +38,12 @@ class DispatcherSweepTests {
 
     private Dispatcher dispatcher() {
         var policy = new RoutingSettings.Policy(1, Duration.ofSeconds(60), 5, 0, RoutingSettings.Reach.ON_CALL, null);
-        var settings = new RoutingSettings(Duration.ofSeconds(1), Map.of(Severity.SEV3, policy), 10);
+        var settings = new RoutingSettings(Duration.ofSeconds(1), Map.of(Severity.SEV3, policy), 10, Duration.ofSeconds(2));
         when(finder.recommend(any())).thenReturn(new Recommendations(List.of()));
         return new Dispatcher(offers, incidents, mock(Directory.class), finder, settings,
                 new TransactionTemplate(mock(PlatformTransactionManager.class)), new EngineerLocks(),
                 mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC), mock(Presence.class),
-                mock(DutyRoster.class), mock(EscalationContacts.class));
+                mock(DutyRoster.class), mock(EscalationContacts.class), new FullEngineers(settings));
     }
 
     private static IncidentView routing(String id) {

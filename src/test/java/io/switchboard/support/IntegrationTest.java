@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Import;
         "switchboard.routing.sweep-interval=200ms",
         // small enough that a test can show a broadcast stops at the limit
         "switchboard.routing.broadcast-limit=4",
+        // far longer than the 2 s of production: an engineer whose load drops without routing hearing of it would
+        // stay left out and show up as a wrong offer in some test, instead of passing unseen within the 2 s
+        "switchboard.routing.skip-full-for=1h",
         // one who exists once a test creates the account, one who never will (skipped with a warning)
         "switchboard.routing.policies.SEV3.escalate-to=sev3-lead,ghost-lead"})
 @Import(TestClockConfiguration.class)
