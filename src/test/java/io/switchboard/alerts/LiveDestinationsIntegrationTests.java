@@ -32,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
@@ -70,6 +72,10 @@ class LiveDestinationsIntegrationTests {
     @Qualifier("clientOutboundChannel")
     AbstractMessageChannel clientOutbound;
 
+    @Autowired
+    @Qualifier("brokerChannel")
+    AbstractMessageChannel brokerChannel;
+
     Fixtures fixtures;
 
     @BeforeEach
@@ -93,6 +99,38 @@ class LiveDestinationsIntegrationTests {
                 received.add(StompTestClient.next(offers, "ORDER_CHECK", 10).path("n").asInt());
             }
             assertThat(received).isSorted();
+        }
+    }
+
+    @Test
+    void theReceiptForAUserQueueComesOnlyOnceTheBrokerHasTheSubscription() throws Exception {
+        String engineer = fixtures.engineer(fixtures.system(fixtures.customer()), 5, 10);
+        String user = fixtures.engineerUser(engineer);
+        // the user queue's subscription reaches the broker late, as it may when the machine is busy: it is translated
+        // to the session's own queue by another task than the one that sees the client's SUBSCRIBE
+        ExecutorChannelInterceptor slowRegistration = new ExecutorChannelInterceptor() {
+            @Override
+            public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
+                if (handler instanceof SimpleBrokerMessageHandler
+                        && SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.SUBSCRIBE) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return message;
+            }
+        };
+        brokerChannel.addInterceptor(slowRegistration);
+        try (var client = StompTestClient.connect(port, user, Fixtures.PASSWORD)) {
+            var offers = client.subscribe("/user/queue/offers");
+
+            broker.convertAndSendToUser(user, "/queue/offers", java.util.Map.of("type", "RIGHT_AFTER_RECEIPT"));
+
+            StompTestClient.next(offers, "RIGHT_AFTER_RECEIPT", 5);
+        } finally {
+            brokerChannel.removeInterceptor(slowRegistration);
         }
     }
 

@@ -3,27 +3,35 @@ package io.switchboard.alerts.internal;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * Answers a SUBSCRIBE that asks for a receipt once the broker has registered it (Spring's simple broker
- * does not), so a client knows from which moment on it cannot miss a message.
+ * Answers a SUBSCRIBE that asks for a receipt once the broker has registered it (Spring's simple broker does not), so
+ * a client knows from which moment on it cannot miss a message. On both channels the broker listens to: a topic's
+ * SUBSCRIBE reaches it from the clients' inbound channel; a user queue's ({@code /user/queue/offers}) is ignored by it
+ * there and registered only once the user destination handler, another task of that channel, has translated it to the
+ * session's own queue and sent it on over the broker channel. Answering the first would tell the client too early:
+ * messages sent at once were lost (a test's burst, now and then).
  */
 class SubscriptionReceipts implements ExecutorChannelInterceptor {
     private final MessageChannel clientOutbound;
+    private final String userDestinationPrefix;
 
-    SubscriptionReceipts(MessageChannel clientOutbound) {
+    SubscriptionReceipts(MessageChannel clientOutbound, String userDestinationPrefix) {
         this.clientOutbound = clientOutbound;
+        this.userDestinationPrefix = userDestinationPrefix;
     }
 
     @Override
     public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
         var inbound = StompHeaderAccessor.wrap(message);
         if (ex != null || inbound.getCommand() != StompCommand.SUBSCRIBE || inbound.getReceipt() == null
-                || !handler.getClass().getSimpleName().equals("SimpleBrokerMessageHandler")) {
+                || !(handler instanceof SimpleBrokerMessageHandler) || inbound.getDestination() == null
+                || inbound.getDestination().startsWith(userDestinationPrefix)) {
             return;
         }
         var receipt = StompHeaderAccessor.create(StompCommand.RECEIPT);

@@ -37,8 +37,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration
 @EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
-    static final String OFFERS = "/user/queue/offers";
-    static final String INCIDENTS = "/user/queue/incidents";
+    private static final String USER_PREFIX = "/user";
+    static final String OFFERS = USER_PREFIX + "/queue/offers";
+    static final String INCIDENTS = USER_PREFIX + "/queue/incidents";
     static final String BOARD = "/topic/board";
     /** Destinations whose subscribers the broker remembers: two per connected user, for 30,000 users. */
     static final int DESTINATIONS_CACHED = 60_000;
@@ -73,7 +74,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         // OFFER_WITHDRAWN before its OFFER leaves the offer ringing on the engineer's screen.
         registry.setPreservePublishOrder(true);
         registry.setApplicationDestinationPrefixes("/app");
-        registry.setUserDestinationPrefix("/user");
+        registry.setUserDestinationPrefix(USER_PREFIX);
+        // a user queue's subscription is registered here, after its translation (see SubscriptionReceipts)
+        registry.configureBrokerChannel().interceptors(receipts());
         // Each connected user has a destination per queue (two), and the broker looks up who subscribed to a
         // destination by scanning every subscription unless it has that destination cached. Spring's default of
         // 1,024 is fewer than the queues of 5,000 connected engineers: most live messages then scanned them all.
@@ -125,7 +128,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(new SecurityContextChannelInterceptor(),
                 new AuthorizationChannelInterceptor(messageAuthorization()),
-                new SubscriptionReceipts(new LazyChannel(clientOutbound)));
+                receipts());
     }
 
     /**
@@ -139,6 +142,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
         registration.executor(new SyncTaskExecutor());
+    }
+
+    private SubscriptionReceipts receipts() {
+        return new SubscriptionReceipts(new LazyChannel(clientOutbound), USER_PREFIX + "/");
     }
 
     /** The outbound channel is created after the inbound one is configured; look it up on first use. */
