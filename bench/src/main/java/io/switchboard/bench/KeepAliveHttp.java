@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -28,14 +29,19 @@ final class KeepAliveHttp {
     /** A reply's status and body; the driver reads nothing else of the calls it times. */
     record Reply(int status, String body) {}
 
-    private static final int TIMEOUT_MILLIS = 30_000;
-
+    private final int timeoutMillis;
     private final InetSocketAddress address;
     private final String host;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     KeepAliveHttp(String base) {
+        this(base, Duration.ofSeconds(30));
+    }
+
+    /** {@code timeout}: for connecting, and for each read of a reply. */
+    KeepAliveHttp(String base, Duration timeout) {
+        this.timeoutMillis = Math.toIntExact(timeout.toMillis());
         var uri = URI.create(base);
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("the load driver speaks plain http on loopback, not " + base);
@@ -82,8 +88,8 @@ final class KeepAliveHttp {
     private Connection open() throws IOException {
         var socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
-        socket.connect(address, TIMEOUT_MILLIS);
+        socket.setSoTimeout(timeoutMillis);
+        socket.connect(address, timeoutMillis);
         return new Connection(socket);
     }
 
