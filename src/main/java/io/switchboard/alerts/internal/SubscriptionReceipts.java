@@ -3,6 +3,8 @@ package io.switchboard.alerts.internal;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -28,9 +30,13 @@ class SubscriptionReceipts implements ExecutorChannelInterceptor {
 
     @Override
     public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
+        // every live message passes here too: only a look at one header before anything is copied
+        if (ex != null || !(handler instanceof SimpleBrokerMessageHandler)
+                || SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.SUBSCRIBE) {
+            return;
+        }
         var inbound = StompHeaderAccessor.wrap(message);
-        if (ex != null || inbound.getCommand() != StompCommand.SUBSCRIBE || inbound.getReceipt() == null
-                || !(handler instanceof SimpleBrokerMessageHandler) || inbound.getDestination() == null
+        if (inbound.getReceipt() == null || inbound.getDestination() == null
                 || inbound.getDestination().startsWith(userDestinationPrefix)) {
             return;
         }
