@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** When the load driver sends each incident, and how the tools read their arguments. */
+/** When the load driver sends each incident, how it starts its server, and how the tools read their arguments. */
 class PacingAndArgsTests {
 
     @Test
@@ -31,6 +31,15 @@ class PacingAndArgsTests {
         for (int k = 1; k < count; k++) {
             assertThat(LoadDriver.nanosUntilDue(k, count, 20, 80)).isGreaterThan(LoadDriver.nanosUntilDue(k - 1, count, 20, 80));
         }
+    }
+
+    @Test
+    void theServerRunsWithTheReadmesProductionSettingsAndCompactObjectHeadersFromJava25() {
+        assertThat(LoadDriver.ServerProcess.jvmOptions("2g", 25)).containsExactly("-Xms2g", "-Xmx2g",
+                "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40", "-XX:+UseCompactObjectHeaders");
+        // Java 21 has no such option and would not start with it
+        assertThat(LoadDriver.ServerProcess.jvmOptions("1g", 21)).containsExactly("-Xms1g", "-Xmx1g",
+                "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40");
     }
 
     @Test
