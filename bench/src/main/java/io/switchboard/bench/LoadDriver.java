@@ -652,7 +652,8 @@ public final class LoadDriver {
          * generation of 5,000 connections (~550 MB then, flat): a concurrent marking every ~8 s that reclaimed nothing
          * and took one of two cores for 0.3-0.5 s, the 100/s run's p99; a fixed threshold of 40% (819 MB of 2 GB)
          * marks only when the old generation really grows. From Java 25 objects have 8-byte headers instead of 12
-         * (compact object headers): in three pairs of 100/s runs, 7% less server CPU for the same driver CPU.
+         * (compact object headers): smaller objects, and about 7% less server CPU for the same driver CPU in three
+         * alternating pairs of 100/s runs, within the machine's noise (bench README, "Nineteenth look").
          */
         static List<String> jvmOptions(String heap, int javaRelease) {
             var options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:-G1UseAdaptiveIHOP",
