@@ -3,6 +3,7 @@ package io.switchboard.persistence;
 import static io.switchboard.persistence.TestDatabases.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -14,6 +15,7 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -62,6 +64,15 @@ class DatabaseHousekeepingTests {
             }
             return DatabaseHousekeeping.fileStore(dataSource).getFileStore().size();
         }
+    }
+
+    @Test
+    void eachRoundCompactsWithinItsLimitThenPutsTheWritesOnTheDisk() {
+        var store = mock(MVStore.class);
+        new DatabaseHousekeeping(mock(DataSource.class), SETTINGS).tend(store);
+        var order = inOrder(store);
+        order.verify(store).compact(80, 64 * 1024 * 1024);
+        order.verify(store).sync();
     }
 
     @Test
