@@ -256,7 +256,7 @@ final class DispatcherSearch {
     }
 
     /** From doc values: cheaper than decompressing a stored-fields block per hit. */
-    private static String engineerId(IndexSearcher searcher, int doc) throws IOException {
+    static String engineerId(IndexSearcher searcher, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -69,12 +69,14 @@ class SearchBenchTests {
         int compared = 0;
         Path dir = indexes.resolve(new World.Params(42, 6, 400, 4_000).fingerprint());
         try (var reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            var searcher = new IndexSearcher(reader);
             for (int i = 1; i < QUERIES; i += 2) { // the odd ones have no "near": ranked by score alone, like the raw
                 var hits = service.get(i).hits();
                 ScoreDoc[] docs = raw.get(i).scoreDocs;
                 assertThat(docs).as("query %d", i).hasSizeGreaterThanOrEqualTo(hits.size());
                 for (int k = 0; k < hits.size(); k++) {
-                    assertThat(hits.get(k).engineerId()).as("query %d, hit %d", i, k).isEqualTo(engineerId(reader, docs[k].doc));
+                    assertThat(hits.get(k).engineerId()).as("query %d, hit %d", i, k)
+                            .isEqualTo(DispatcherSearch.engineerId(searcher, docs[k].doc));
                     assertThat(hits.get(k).score()).as("query %d, hit %d", i, k).isEqualTo(docs[k].score);
                 }
                 compared += hits.isEmpty() ? 0 : 1;
@@ -94,7 +96,6 @@ class SearchBenchTests {
             Recommendations ranked = bench.recommend();
             withEngineers += ranked.hits().isEmpty() ? 0 : 1;
         }
-
         for (int i = 0; i < QUERIES; i++) {
             withSuggestions += bench.suggest().isEmpty() ? 0 : 1;
         }
@@ -102,12 +103,5 @@ class SearchBenchTests {
         assertThat(withSimilar).isGreaterThan(QUERIES * 9 / 10);
         assertThat(withEngineers).isGreaterThan(QUERIES * 9 / 10);
         assertThat(withSuggestions).isGreaterThan(QUERIES / 2);
-    }
-
-    private static String engineerId(DirectoryReader reader, int doc) throws IOException {
-        var leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
-        SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ENG_ID_DV);
-        assertThat(ids.advanceExact(doc - leaf.docBase)).isTrue();
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 }
