@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The beat then hands the file's new writes to the disk ({@code fsync}). Left to the operating system, which writes
  * dirty pages back once they are 30 s old, the 20 MB a second H2 writes at 100 incidents/s went to the disk in bursts
- * of 400-700 MB every 30 s, and the slowest incidents of a load run were the ones opened during those bursts. Synced
+ * of 200-700 MB every 30 s, and the slowest incidents of a load run were the ones opened during those bursts. Synced
  * every second it goes out as it comes; a power cut then takes about a second of commits, not half a minute.
  */
 @Component
