@@ -1,6 +1,17 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { applyLiveMessage, destinationsFor, keysToInvalidate, parseLiveMessage, personalEscalation, webSocketUrl } from './live';
+import type { IFrame, IMessage, StompHeaders } from '@stomp/stompjs';
+import {
+  applyLiveMessage,
+  destinationsFor,
+  keysToInvalidate,
+  parseLiveMessage,
+  personalEscalation,
+  subscribeAll,
+  webSocketUrl,
+  type LiveMessage,
+  type Subscriber,
+} from './live';
 import { qk } from './queryKeys';
 
 describe('keysToInvalidate', () => {
@@ -90,5 +101,68 @@ describe('webSocketUrl', () => {
   it('follows the page origin', () => {
     expect(webSocketUrl({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/ws');
     expect(webSocketUrl({ protocol: 'https:', host: 'sb.example' })).toBe('wss://sb.example/ws');
+  });
+});
+
+describe('subscribeAll', () => {
+  /** Records what a STOMP client was asked; the test plays the server's receipts and messages. */
+  function fakeClient() {
+    const subscribed: { destination: string; headers: StompHeaders; deliver: (body: string) => void }[] = [];
+    const watchers = new Map<string, () => void>();
+    const client: Subscriber = {
+      subscribe(destination, callback, headers = {}) {
+        subscribed.push({ destination, headers, deliver: (body) => callback({ body } as IMessage) });
+        return { id: `sub-${subscribed.length}`, unsubscribe: () => {} };
+      },
+      watchForReceipt(receiptId, callback) {
+        watchers.set(receiptId, () => callback({} as IFrame));
+      },
+    };
+    const receipt = (destination: string) => watchers.get(String(subscribed.find((s) => s.destination === destination)?.headers.receipt))!();
+    return { client, subscribed, watchers, receipt };
+  }
+
+  it('calls the page live only once the server confirmed every subscription, in whatever order', () => {
+    const { client, subscribed, watchers, receipt } = fakeClient();
+    let live = 0;
+    subscribeAll(client, ['/user/queue/incidents', '/user/queue/offers', '/topic/board'], () => {}, () => live++);
+
+    expect(subscribed.map((s) => s.destination)).toEqual(['/user/queue/incidents', '/user/queue/offers', '/topic/board']);
+    const asked = subscribed.map((s) => s.headers.receipt);
+    expect(new Set(asked).size).toBe(3);
+    asked.forEach((id) => expect(watchers.has(String(id))).toBe(true));
+
+    receipt('/topic/board');
+    receipt('/user/queue/incidents');
+    expect(live).toBe(0);
+    receipt('/user/queue/offers');
+    expect(live).toBe(1);
+    receipt('/user/queue/offers');
+    expect(live).toBe(1);
+  });
+
+  it('asks for new receipts on every connection', () => {
+    const first = fakeClient();
+    const second = fakeClient();
+    subscribeAll(first.client, ['/user/queue/incidents'], () => {}, () => {});
+    subscribeAll(second.client, ['/user/queue/incidents'], () => {}, () => {});
+    expect(second.subscribed[0].headers.receipt).not.toBe(first.subscribed[0].headers.receipt);
+  });
+
+  it('hands on parsed messages with their destination and drops what is not a live message', () => {
+    const { client, subscribed } = fakeClient();
+    const got: [LiveMessage, string][] = [];
+    subscribeAll(client, ['/user/queue/incidents', '/topic/board'], (msg, destination) => got.push([msg, destination]), () => {});
+    subscribed[1].deliver('{"type":"ESCALATED","incidentId":"INC-1"}');
+    subscribed[0].deliver('not json');
+    subscribed[0].deliver('{"incidentId":"INC-2"}');
+    expect(got).toEqual([[{ type: 'ESCALATED', incidentId: 'INC-1' }, '/topic/board']]);
+  });
+
+  it('is live at once when there is nothing to subscribe to', () => {
+    const { client } = fakeClient();
+    let live = false;
+    subscribeAll(client, [], () => {}, () => (live = true));
+    expect(live).toBe(true);
   });
 });

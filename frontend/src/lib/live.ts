@@ -1,3 +1,4 @@
+import type { IFrame, IMessage, StompHeaders, StompSubscription } from '@stomp/stompjs';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EngineerStatus, IncidentStatus, Severity } from './types';
 
@@ -61,6 +62,46 @@ export function destinationsFor(role: string): string[] {
   if (role === 'ENGINEER') d.push('/user/queue/offers');
   if (role === 'DISPATCHER' || role === 'ADMIN') d.push('/topic/board');
   return d;
+}
+
+/** What {@link subscribeAll} needs of a STOMP client (stompjs's Client has it). */
+export interface Subscriber {
+  subscribe(destination: string, callback: (message: IMessage) => void, headers?: StompHeaders): StompSubscription;
+  watchForReceipt(receiptId: string, callback: (frame: IFrame) => void): void;
+}
+
+let receipts = 0;
+
+/**
+ * Subscribes to every destination, each SUBSCRIBE asking for a receipt, and calls `onAllLive` once all have come back.
+ * The server sends a receipt only when its broker holds the subscription; a user queue's is registered a moment after
+ * the SUBSCRIBE arrives. Until then a message to it is dropped, so the page is called live, and refetches its
+ * snapshot, only after the last receipt: whatever happens from then on is in the snapshot or arrives live.
+ */
+export function subscribeAll(
+  client: Subscriber,
+  destinations: string[],
+  onMessage: (msg: LiveMessage, destination: string) => void,
+  onAllLive: () => void,
+): StompSubscription[] {
+  const waiting = new Set<string>();
+  const subscriptions = destinations.map((destination) => {
+    const receipt = `subscribed-${++receipts}`;
+    waiting.add(receipt);
+    client.watchForReceipt(receipt, () => {
+      if (waiting.delete(receipt) && waiting.size === 0) onAllLive();
+    });
+    return client.subscribe(
+      destination,
+      (frame) => {
+        const msg = parseLiveMessage(frame.body);
+        if (msg) onMessage(msg, destination);
+      },
+      { receipt },
+    );
+  });
+  if (destinations.length === 0) onAllLive();
+  return subscriptions;
 }
 
 export function webSocketUrl(loc: { protocol: string; host: string }): string {

@@ -1,7 +1,7 @@
 import { Client, type IFrame, type StompSubscription } from '@stomp/stompjs';
 import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { applyLiveMessage, destinationsFor, parseLiveMessage, webSocketUrl, type LiveMessage } from './live';
+import { applyLiveMessage, destinationsFor, subscribeAll, webSocketUrl, type LiveMessage } from './live';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 export interface ConnectionState {
@@ -57,19 +57,18 @@ export function startLive(queryClient: QueryClient, role: string): void {
     onConnect: () => {
       const wasReconnect = everConnected;
       everConnected = true;
-      setState({ status: 'connected', error: undefined });
-      for (const destination of destinationsFor(role)) {
-        subs.push(
-          c.subscribe(destination, (frame) => {
-            const msg = parseLiveMessage(frame.body);
-            if (!msg) return;
-            void applyLiveMessage(queryClient, msg);
-            messageListeners.forEach((l) => l(msg, destination));
-          }),
-        );
-      }
-      // Whatever happened while we were away is fetched again.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' || wasReconnect });
+      const live = (msg: LiveMessage, destination: string) => {
+        void applyLiveMessage(queryClient, msg);
+        messageListeners.forEach((l) => l(msg, destination));
+      };
+      subs.push(
+        ...subscribeAll(c, destinationsFor(role), live, () => {
+          if (client !== c) return;
+          setState({ status: 'connected', error: undefined });
+          // Whatever happened while we were away is fetched again, now that nothing new can slip past.
+          void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' || wasReconnect });
+        }),
+      );
     },
     onStompError: (frame: IFrame) => {
       setState({ error: frame.headers['message'] || frame.body || 'STOMP error' });
