@@ -292,6 +292,14 @@ final class Recommender {
         return new IncidentText(b.build(), common.build());
     }
 
+    /**
+     * The incident's words as {@link #execute} chooses them for its similar-incidents search: what the benchmark runs raw,
+     * so the service's time over the raw time is the service's own overhead.
+     */
+    IncidentText similarIncidentsText(IndexSearcher searcher, Prepared p) throws IOException {
+        return incidentText(searcher, p, selectTerms(searcher, p));
+    }
+
     /** A code term worth a clause: not in more than maxDocFreq of the incidents. */
     private boolean selective(IndexSearcher searcher, String code, long incidentCount) throws IOException {
         int df = searcher.getIndexReader().docFreq(new Term(Fields.INC_CODES, code));

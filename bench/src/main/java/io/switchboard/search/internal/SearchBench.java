@@ -6,17 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -72,7 +68,8 @@ import io.switchboard.search.Suggestion;
  * top-{@code similar-incidents} over {@code inc_text} (incident terms after the same analysis, stop words and the
  * max-doc-freq cut, at most max-query-terms) plus the boosted {@code inc_codes} clauses, with the constant lift for the
  * incident's system; the words above common-doc-freq only rescore the best rescore-depth matches of the others, as in
- * {@code Recommender.similarIncidentsTopDocs}, which it calls. The service additionally runs the declared-level,
+ * {@code Recommender.similarIncidentsTopDocs}, which it calls. The words are the ones {@code Recommender} chooses
+ * ({@code similarIncidentsText}), made {@link #plain plain}. The service additionally runs the declared-level,
  * profile and id lookups, doc-value reads, the scoring fusion, stored fields of the head and the reasons.</li>
  * <li>{@code searchRaw}: the complete query {@code DispatcherSearch.prepare} builds (parsed user query, fuzzy terms,
  * filters), top-{@code limit} by score. The service additionally sorts by distance when {@code near} is given,
@@ -157,7 +154,7 @@ public class SearchBench {
             recommendRequests[i] = new RecommendRequest(q.system().id(), null, q.title(), q.description(), 10,
                     i % 2 == 0, null);
             Recommender.Prepared prepared = recommender.prepare(recommendRequests[i]);
-            recommendRaw[i] = rawIncidentText(prepared, rc, n);
+            recommendRaw[i] = plain(recommender.similarIncidentsText(raw, prepared));
             recommendSystems[i] = prepared.systemKey();
             searches[i] = dispatcherSearch(world, r, i);
             DispatcherSearch.Prepared p = dispatcher.prepare(searches[i]);
@@ -173,31 +170,26 @@ public class SearchBench {
                 res.total());
     }
 
-    /** The similar-incidents words, as Recommender.selectTerms + incidentText choose and split them. */
-    private Recommender.IncidentText rawIncidentText(Recommender.Prepared p, SearchSettings.Recommend rc, long n)
-            throws IOException {
-        record Scored(String term, double score, boolean common) {}
-        List<Scored> scored = new ArrayList<>();
-        long incidents = rawReader.getDocCount(Fields.INC_TEXT);
-        for (Map.Entry<String, Integer> e : p.textTerms().entrySet()) {
-            int inIncidents = rawReader.docFreq(new Term(Fields.INC_TEXT, e.getKey()));
-            int df = inIncidents + rawReader.docFreq(new Term(Fields.PROFILE, e.getKey()));
-            if (df == 0 || df > rc.maxDocFreq() * n) {
-                continue;
-            }
-            scored.add(new Scored(e.getKey(), Math.sqrt(e.getValue()) * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
-                    inIncidents > rc.commonDocFreq() * incidents));
-        }
-        scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        BooleanQuery.Builder searched = new BooleanQuery.Builder();
-        BooleanQuery.Builder common = new BooleanQuery.Builder();
-        scored.stream().limit(rc.maxQueryTerms()).forEach(s -> (s.common() ? common : searched)
-                .add(new TermQuery(new Term(Fields.INC_TEXT, s.term())), Occur.SHOULD));
-        if (rc.codeBoost() > 0) {
-            p.codeTerms().stream().limit(rc.maxQueryTerms()).forEach(c -> searched.add(
-                    new BoostQuery(new TermQuery(new Term(Fields.INC_CODES, c)), rc.codeBoost()), Occur.SHOULD));
-        }
-        return new Recommender.IncidentText(searched.build(), common.build());
+    /**
+     * The service's words without the term look-ups it made while choosing them: a plain query that looks its terms up
+     * as it runs, as one written by hand would. Same clauses, boosts and scores.
+     */
+    static Recommender.IncidentText plain(Recommender.IncidentText text) {
+        return new Recommender.IncidentText(plain(text.searched()), plain(text.rescoring()));
+    }
+
+    private static BooleanQuery plain(BooleanQuery query) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        query.clauses().forEach(c -> b.add(plain(c.query()), c.occur()));
+        return b.build();
+    }
+
+    private static Query plain(Query query) {
+        return switch (query) {
+            case TermQuery term -> new TermQuery(term.getTerm());
+            case BoostQuery boost -> new BoostQuery(plain(boost.getQuery()), boost.getBoost());
+            default -> query;
+        };
     }
 
     /** A dispatcher's question: words with a typo now and then, sometimes a system, status, near. */

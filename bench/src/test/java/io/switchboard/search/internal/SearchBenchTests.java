@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.bench.World;
 import io.switchboard.search.EngineerSearchResult;
+import io.switchboard.search.RecommendRequest;
 import io.switchboard.search.Recommendations;
 
 /**
- * The JMH benchmark's setup and methods on a small generated world. What the README's ratio rests on: the raw dispatcher
- * query is the query the service runs, hit for hit, so "service time / raw time" is the service's own overhead.
+ * The JMH benchmark's setup and methods on a small generated world. What the README's ratios rest on: the raw dispatcher
+ * query and the raw similar-incidents query are the queries the service runs, hit for hit, so "service time / raw
+ * time" is the service's own overhead.
  */
 class SearchBenchTests {
     static final int QUERIES = 256;
@@ -83,6 +89,47 @@ class SearchBenchTests {
             }
         }
         assertThat(compared).as("queries with hits").isGreaterThan(QUERIES / 4);
+    }
+
+    @Test
+    void theRawRecommendQueryIsTheServicesSimilarIncidentsSearchWithoutItsTermLookUps() throws IOException {
+        List<TopDocs> raw = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            raw.add(bench.recommendRaw());
+        }
+
+        var settings = SearchBench.settings();
+        var rc = settings.recommend();
+        var recommender = new Recommender(rc, new Analyzers(settings.synonymsFile()), null,
+                Clock.fixed(World.NOW, ZoneOffset.UTC));
+        var world = new World(new World.Params(42, 6, 400, 4_000));
+        int compared = 0;
+        try (var reader = DirectoryReader.open(FSDirectory.open(indexes.resolve(world.params.fingerprint())))) {
+            var searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(new BM25Similarity());
+            for (int i = 0; i < QUERIES; i++) {
+                World.Incident q = world.query(i);
+                var prepared = recommender.prepare(new RecommendRequest(q.system().id(), null, q.title(), q.description(),
+                        10, false, null));
+                var service = recommender.similarIncidentsText(searcher, prepared);
+                var plain = SearchBench.plain(service);
+                assertThat(plain.searched().clauses()).as("query %d", i)
+                        .allSatisfy(c -> assertThat(c.query() instanceof TermQuery t ? t.getTermStates() : null).isNull())
+                        .hasSameSizeAs(service.searched().clauses());
+                assertThat(plain.toString()).isEqualTo(service.toString());
+
+                TopDocs expected = Recommender.similarIncidentsTopDocs(searcher, service, prepared.systemKey(),
+                        rc.systemRetrievalBoost(), Math.max(1, rc.similarIncidents()), rc.rescoreDepth());
+                ScoreDoc[] got = raw.get(i).scoreDocs;
+                assertThat(got).as("query %d", i).hasSameSizeAs(expected.scoreDocs);
+                for (int k = 0; k < got.length; k++) {
+                    assertThat(got[k].doc).as("query %d, hit %d", i, k).isEqualTo(expected.scoreDocs[k].doc);
+                    assertThat(got[k].score).as("query %d, hit %d", i, k).isEqualTo(expected.scoreDocs[k].score);
+                }
+                compared += got.length > 0 ? 1 : 0;
+            }
+        }
+        assertThat(compared).as("queries with similar incidents").isGreaterThan(QUERIES * 9 / 10);
     }
 
     @Test
