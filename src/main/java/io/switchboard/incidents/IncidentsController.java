@@ -25,16 +25,18 @@ import jakarta.validation.constraints.Size;
 @Validated
 class IncidentsController {
     private final IncidentService incidents;
+    private final OpeningGate gate;
 
-    IncidentsController(IncidentService incidents) {
+    IncidentsController(IncidentService incidents, OpeningGate gate) {
         this.incidents = incidents;
+        this.gate = gate;
     }
 
     @PostMapping("/api/incidents")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CUSTOMER','DISPATCHER','ADMIN')")
     IncidentView open(@Valid @RequestBody OpenIncident request, CurrentUser user) {
-        return incidents.open(request, user);
+        return gate.open(request.severity(), () -> incidents.open(request, user));
     }
 
     @GetMapping("/api/incidents/{id}")

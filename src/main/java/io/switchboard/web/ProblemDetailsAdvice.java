@@ -1,6 +1,7 @@
 package io.switchboard.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -50,10 +51,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * database that is gone). Overload is the server's state, not a fault in the request, hence no 500.
      */
     @ExceptionHandler(CannotCreateTransactionException.class)
-    ResponseEntity<ProblemDetail> overloaded(CannotCreateTransactionException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded", "The server could not get a database "
-                        + "connection in time for this request; try again in a few seconds"));
+    ResponseEntity<ProblemDetail> noConnection(CannotCreateTransactionException e) {
+        return overloaded(new OverloadedException("The server could not get a database connection in time for this "
+                + "request; try again in a few seconds", Duration.ofSeconds(5)));
+    }
+
+    @ExceptionHandler(OverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000); // whole seconds, rounded up
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidInputException.class)

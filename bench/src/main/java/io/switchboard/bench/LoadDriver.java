@@ -103,6 +103,8 @@ public final class LoadDriver {
     final long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
     final Map<Integer, String> incidentIds = new ConcurrentHashMap<>();
     final Map<Integer, Boolean> offered = new ConcurrentHashMap<>();
+    /** Incidents the server refused with a 503: told at once, nothing stored; not lost, but not routed either. */
+    final Map<Integer, Boolean> refused = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     final AtomicLong offers = new AtomicLong(), accepted = new AtomicLong(), acceptConflicts = new AtomicLong(),
             resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong(),
@@ -318,6 +320,8 @@ public final class LoadDriver {
         post(adminCookie, "/api/incidents", body).whenComplete((r, e) -> {
             if (e != null) {
                 error("POST /api/incidents: " + e.getClass().getSimpleName());
+            } else if (r.status() == 503) {
+                refused.put(n, true); // admission control: the server said so at once, stored nothing
             } else if (expect(r, 201, "POST /api/incidents")) {
                 answeredAt.put(n, System.nanoTime());
                 incidentIds.put(n, JSON.readTree(r.body()).path("id").asString());
@@ -417,7 +421,8 @@ public final class LoadDriver {
         var outcome = new java.util.TreeMap<String, Integer>();
         sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).forEach(n -> {
             String id = incidentIds.get(n);
-            outcome.merge(id == null ? "NOT_CREATED" : escalated.contains(id) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum);
+            outcome.merge(refused.containsKey(n) ? "REFUSED" : id == null ? "NOT_CREATED"
+                    : escalated.contains(id) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum);
         });
         return outcome;
     }
@@ -445,7 +450,9 @@ public final class LoadDriver {
     }
 
     int report(Map<String, Integer> unoffered) throws IOException {
-        int lost = unoffered.entrySet().stream().filter(e -> !e.getKey().equals("ESCALATED")).mapToInt(Map.Entry::getValue).sum();
+        // Escalated is routing's answer and refused the admission control's, both given to the one who asked.
+        int lost = unoffered.entrySet().stream().filter(e -> !e.getKey().equals("ESCALATED") && !e.getKey().equals("REFUSED"))
+                .mapToInt(Map.Entry::getValue).sum();
         double meanCpu = cpuSamples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         var out = new StringBuilder();
         long measured = opened.get() - firstMeasured;
@@ -466,7 +473,7 @@ public final class LoadDriver {
         out.append(String.format("  accept round trip ms: p50 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
                 ms(acceptRoundTrip.getValueAtPercentile(50)), ms(acceptRoundTrip.getValueAtPercentile(99)),
                 ms(acceptRoundTrip.getMaxValue()), acceptRoundTrip.getTotalCount()));
-        out.append(String.format("  never offered (status at the end): %s -> lost (neither offered nor escalated)=%d%n",
+        out.append(String.format("  never offered (status at the end): %s -> lost (neither offered, escalated nor refused)=%d%n",
                 unoffered, lost));
         out.append(String.format("  errors: %s%n", errors));
         out.append(String.format("  server: max heap used %,d MB (warm-up included); after the warm-up process cpu mean %.0f%%"

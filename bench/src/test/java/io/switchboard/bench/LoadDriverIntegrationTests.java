@@ -47,7 +47,7 @@ class LoadDriverIntegrationTests {
         String report = Files.readString(out);
         assertThat(exitCode).as(report).isZero();
         assertThat(report).contains("imported", "created 24 engineer accounts", "connected 24 engineers over STOMP",
-                "warm-up over: 4 incidents", "lost (neither offered nor escalated)=0", "errors: {}");
+                "warm-up over: 4 incidents", "lost (neither offered, escalated nor refused)=0", "errors: {}");
         var result = RESULT.matcher(report);
         assertThat(result.find()).as(report).isTrue();
         int incidents = Integer.parseInt(result.group(1)), offered = Integer.parseInt(result.group(3));

@@ -1,0 +1,53 @@
+package io.switchboard.incidents;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.web.OverloadedException;
+
+/**
+ * Admission control for new incidents. Requests run on virtual threads, so nothing else bounds how many openings pile
+ * up when incidents come in faster than two cores rank and route them: past that point every opening waits longer
+ * than the one before, clients give up on requests the server still works through, and the server never catches up.
+ * The gate lets {@code max-concurrent} openings run, queues the rest in arrival order, and refuses one that has not got
+ * its turn within its severity's {@code max-wait} with a 503 and Retry-After, before anything is stored. Accepting,
+ * resolving and reading are never held here: they finish the work already taken on, which is what lets the server
+ * recover. A longer wait for SEV1 and SEV2 gets them through a storm of routine incidents, whose waits run out first.
+ */
+@Component
+class OpeningGate {
+    private final AdmissionSettings settings;
+    private final Semaphore turns;
+    private final MeterRegistry registry;
+
+    OpeningGate(AdmissionSettings settings, MeterRegistry registry) {
+        this.settings = settings;
+        this.turns = new Semaphore(settings.maxConcurrent(), true);
+        this.registry = registry;
+    }
+
+    <T> T open(Severity severity, Supplier<T> opening) {
+        var wait = settings.maxWait(severity);
+        boolean admitted;
+        try {
+            admitted = turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            registry.counter("switchboard.incidents.refused", "severity", severity.name()).increment();
+            throw new OverloadedException("Too many incidents are being opened right now; this " + severity
+                    + " incident was not stored. Send it again in a moment.", wait);
+        }
+        try {
+            return opening.get();
+        } finally {
+            turns.release();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.switchboard.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.web.OverloadedException;
+
+class OpeningGateTests {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void letGo() {
+        done.countDown();
+        threads.shutdownNow();
+    }
+
+    private OpeningGate gate(int maxConcurrent, Map<Severity, Duration> waits) {
+        return new OpeningGate(new AdmissionSettings(maxConcurrent, waits), registry);
+    }
+
+    /** Takes a turn in the gate and keeps it until the test ends; returns once the turn is held. */
+    private void holdATurn(OpeningGate gate, Severity severity) throws InterruptedException {
+        holdATurn(gate, severity, done);
+    }
+
+    /** Takes a turn in the gate and keeps it until {@code release}; returns once the turn is held. */
+    private void holdATurn(OpeningGate gate, Severity severity, CountDownLatch release) throws InterruptedException {
+        var holding = new CountDownLatch(1);
+        threads.submit(() -> gate.open(severity, () -> {
+            holding.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anOpeningWithoutATurnWithinItsWaitIsRefusedAndNeverRuns() throws Exception {
+        var gate = gate(1, Map.of(Severity.SEV3, Duration.ofMillis(50)));
+        holdATurn(gate, Severity.SEV3);
+        var ran = new AtomicBoolean();
+
+        assertThatThrownBy(() -> gate.open(Severity.SEV3, () -> ran.getAndSet(true)))
+                .isInstanceOfSatisfying(OverloadedException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(50));
+                    assertThat(e.getMessage()).contains("SEV3", "not stored");
+                });
+        assertThat(ran).isFalse();
+        assertThat(registry.counter("switchboard.incidents.refused", "severity", "SEV3").count()).isEqualTo(1);
+    }
+
+    @Test
+    void openingsUpToTheLimitRunAtOnce() throws Exception {
+        var gate = gate(2, Map.of(Severity.SEV3, Duration.ZERO));
+        holdATurn(gate, Severity.SEV3);
+
+        assertThat(gate.open(Severity.SEV3, () -> "second")).isEqualTo("second");
+    }
+
+    @Test
+    void aWaitingOpeningRunsOnceATurnIsFree() throws Exception {
+        var gate = gate(1, Map.of(Severity.SEV3, Duration.ofSeconds(10)));
+        var release = new CountDownLatch(1);
+        holdATurn(gate, Severity.SEV3, release);
+        var waiting = CompletableFuture.supplyAsync(() -> gate.open(Severity.SEV3, () -> "ran"), threads);
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone();
+
+        release.countDown();
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("ran");
+    }
+
+    @Test
+    void aTurnIsGivenBackWhenTheOpeningFails() {
+        var gate = gate(1, Map.of(Severity.SEV3, Duration.ZERO));
+
+        assertThatThrownBy(() -> gate.open(Severity.SEV3, () -> {
+            throw new IllegalStateException("the opening failed");
+        })).hasMessage("the opening failed");
+        assertThat(gate.open(Severity.SEV3, () -> "next")).isEqualTo("next");
+    }
+
+    @Test
+    void anUrgentIncidentGetsThroughOnceTheRoutineOnesAheadOfItHaveRunOutOfWaiting() throws Exception {
+        var gate = gate(1, Map.of(Severity.SEV1, Duration.ofSeconds(10), Severity.SEV4, Duration.ofMillis(200)));
+        var release = new CountDownLatch(1);
+        holdATurn(gate, Severity.SEV4, release);
+        var routine = CompletableFuture.supplyAsync(() -> gate.open(Severity.SEV4, () -> "routine"), threads);
+        Thread.sleep(50);
+        var urgent = CompletableFuture.supplyAsync(() -> gate.open(Severity.SEV1, () -> "urgent"), threads);
+
+        assertThat(routine).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                .withCauseInstanceOf(OverloadedException.class);
+        release.countDown();
+        assertThat(urgent.get(5, TimeUnit.SECONDS)).isEqualTo("urgent");
+    }
+
+    @Test
+    void settingsDefaultToTwentyAtOnceAndASecondsWait() {
+        var settings = new AdmissionSettings(null, Map.of(Severity.SEV1, Duration.ofSeconds(10)));
+
+        assertThat(settings.maxConcurrent()).isEqualTo(20);
+        assertThat(settings.maxWait(Severity.SEV1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.maxWait(Severity.SEV4)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new AdmissionSettings(null, null).maxWait(Severity.SEV2)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void settingsRefuseNoTurnsAndNegativeWaits() {
+        assertThatThrownBy(() -> new AdmissionSettings(0, null)).hasMessageContaining("max-concurrent");
+        assertThatThrownBy(() -> new AdmissionSettings(1, Map.of(Severity.SEV2, Duration.ofSeconds(-1))))
+                .hasMessageContaining("max-wait.SEV2");
+    }
+}
