@@ -11,33 +11,50 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is refused with a 503: the bound on the backlog a storm can build up.
  *
  * @param maxConcurrent openings (stored, ranked, first wave rung) running at the same time
- * @param maxWait per severity, how long an opening waits for one of those before it is refused; a missing severity
- *        waits one second
+ * @param maxWait per severity, how long an opening waits for its turn in a burst the server works off; a missing
+ *        severity waits two seconds
+ * @param overloadAfter openings that have had to queue for their turn without a break for this long mean the server
+ *        is past its capacity, not in a burst
+ * @param overloadWait per severity, how long an opening waits while the server is past its capacity; a missing
+ *        severity waits as long as in a burst
  */
 @ConfigurationProperties("switchboard.incidents.admission")
-record AdmissionSettings(Integer maxConcurrent, Map<Severity, Duration> maxWait) {
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+record AdmissionSettings(Integer maxConcurrent, Map<Severity, Duration> maxWait, Duration overloadAfter,
+        Map<Severity, Duration> overloadWait) {
+    private static final String PREFIX = "switchboard.incidents.admission.";
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(2);
 
     AdmissionSettings {
         if (maxConcurrent == null) {
             maxConcurrent = 20;
         }
         if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("switchboard.incidents.admission.max-concurrent must be at least 1");
+            throw new IllegalArgumentException(PREFIX + "max-concurrent must be at least 1");
         }
-        var waits = new EnumMap<Severity, Duration>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            Duration wait = maxWait == null ? null : maxWait.get(severity);
-            if (wait != null && wait.isNegative()) {
-                throw new IllegalArgumentException("switchboard.incidents.admission.max-wait." + severity
-                        + " must not be negative");
-            }
-            waits.put(severity, wait == null ? DEFAULT_WAIT : wait);
+        if (overloadAfter == null) {
+            overloadAfter = Duration.ofSeconds(5);
         }
-        maxWait = Map.copyOf(waits);
+        if (overloadAfter.isNegative()) {
+            throw new IllegalArgumentException(PREFIX + "overload-after must not be negative");
+        }
+        maxWait = perSeverity("max-wait", maxWait, Map.of());
+        overloadWait = perSeverity("overload-wait", overloadWait, maxWait);
     }
 
-    Duration maxWait(Severity severity) {
-        return maxWait.get(severity);
+    private static Map<Severity, Duration> perSeverity(String name, Map<Severity, Duration> given,
+            Map<Severity, Duration> fallback) {
+        var waits = new EnumMap<Severity, Duration>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            Duration wait = given == null ? null : given.get(severity);
+            if (wait != null && wait.isNegative()) {
+                throw new IllegalArgumentException(PREFIX + name + "." + severity + " must not be negative");
+            }
+            waits.put(severity, wait != null ? wait : fallback.getOrDefault(severity, DEFAULT_WAIT));
+        }
+        return Map.copyOf(waits);
+    }
+
+    Duration maxWait(Severity severity, boolean overloaded) {
+        return (overloaded ? overloadWait : maxWait).get(severity);
     }
 }

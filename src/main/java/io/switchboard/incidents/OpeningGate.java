@@ -14,15 +14,23 @@ import io.switchboard.web.OverloadedException;
  * up when incidents come in faster than two cores rank and route them: past that point every opening waits longer
  * than the one before, clients give up on requests the server still works through, and the server never catches up.
  * The gate lets {@code max-concurrent} openings run, queues the rest in arrival order, and refuses one that has not got
- * its turn within its severity's {@code max-wait} with a 503 and Retry-After, before anything is stored. Accepting,
- * resolving and reading are never held here: they finish the work already taken on, which is what lets the server
- * recover. A longer wait for SEV1 and SEV2 gets them through a storm of routine incidents, whose waits run out first.
+ * its turn within its severity's wait with a 503 and Retry-After, before anything is stored. Accepting, resolving and
+ * reading are never held here: they finish the work already taken on, which is what lets the server recover.
+ *
+ * <p>Two waits per severity, as in controlled-delay queues: a burst (a collection pause, a slow second) is worked
+ * off, so openings may wait long enough for it ({@code max-wait}). But once openings have queued without a break for
+ * {@code overload-after}, arrivals outrun the server, and a long queue would only make every admitted incident later
+ * without routing one more; then openings wait at most {@code overload-wait}. The queue empties again once the
+ * server keeps up, and with it the long waits come back. SEV1 and SEV2 keep long waits in both cases, so they get
+ * through a storm of routine incidents, whose waits run out first.
  */
 @Component
 class OpeningGate {
     private final AdmissionSettings settings;
     private final Semaphore turns;
     private final MeterRegistry registry;
+    /** When an opening last found a turn free without queueing (System.nanoTime). */
+    private volatile long lastFreeTurn = System.nanoTime();
 
     OpeningGate(AdmissionSettings settings, MeterRegistry registry) {
         this.settings = settings;
@@ -31,7 +39,31 @@ class OpeningGate {
     }
 
     <T> T open(Severity severity, Supplier<T> opening) {
-        var wait = settings.maxWait(severity);
+        if (freeTurn()) {
+            lastFreeTurn = System.nanoTime();
+        } else {
+            awaitTurn(severity);
+        }
+        try {
+            return opening.get();
+        } finally {
+            turns.release();
+        }
+    }
+
+    /** A turn nobody queues for. Not tryAcquire(), which would take one ahead of those who wait. */
+    private boolean freeTurn() {
+        try {
+            return turns.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitTurn(Severity severity) {
+        boolean overloaded = System.nanoTime() - lastFreeTurn > settings.overloadAfter().toNanos();
+        var wait = settings.maxWait(severity, overloaded);
         boolean admitted;
         try {
             admitted = turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
@@ -43,11 +75,6 @@ class OpeningGate {
             registry.counter("switchboard.incidents.refused", "severity", severity.name()).increment();
             throw new OverloadedException("Too many incidents are being opened right now; this " + severity
                     + " incident was not stored. Send it again in a moment.", wait);
-        }
-        try {
-            return opening.get();
-        } finally {
-            turns.release();
         }
     }
 }

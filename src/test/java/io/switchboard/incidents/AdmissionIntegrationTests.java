@@ -90,7 +90,8 @@ class AdmissionIntegrationTests {
         var refused = open(customer, "SEV3");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
-        assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(refused.headers().getFirst("Retry-After"))
+                .isEqualTo(Long.toString(settings.maxWait(Severity.SEV3, false).toSeconds()));
         assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         assertThat(refused.get("title")).isEqualTo("Overloaded");
         assertThat(refused.get("detail")).contains("not stored");
@@ -106,7 +107,7 @@ class AdmissionIntegrationTests {
     void anUrgentIncidentWaitsLongerForItsTurn() throws Exception {
         fillTheGate();
         holders.submit(() -> {
-            Thread.sleep(1_500); // past a SEV3's wait, well within a SEV1's
+            Thread.sleep(settings.maxWait(Severity.SEV3, false).toMillis() + 500); // past a SEV3's wait, within a SEV1's
             release.countDown();
             return null;
         });

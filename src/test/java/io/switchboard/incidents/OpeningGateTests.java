@@ -2,6 +2,7 @@ package io.switchboard.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,8 +30,18 @@ class OpeningGateTests {
         threads.shutdownNow();
     }
 
+    /** A gate that never takes its queue for overload. */
     private OpeningGate gate(int maxConcurrent, Map<Severity, Duration> waits) {
-        return new OpeningGate(new AdmissionSettings(maxConcurrent, waits), registry);
+        return new OpeningGate(new AdmissionSettings(maxConcurrent, waits, Duration.ofHours(1), null), registry);
+    }
+
+    private static Duration refusedAfter(OpeningGate gate, Severity severity) {
+        try {
+            gate.open(severity, () -> null);
+        } catch (OverloadedException e) {
+            return e.retryAfter();
+        }
+        throw new AssertionError("the opening was not refused");
     }
 
     /** Takes a turn in the gate and keeps it until the test ends; returns once the turn is held. */
@@ -43,13 +54,13 @@ class OpeningGateTests {
         var holding = new CountDownLatch(1);
         threads.submit(() -> gate.open(severity, () -> {
             holding.countDown();
-            await(release);
+            waitFor(release);
             return null;
         }));
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
@@ -119,19 +130,55 @@ class OpeningGateTests {
     }
 
     @Test
-    void settingsDefaultToTwentyAtOnceAndASecondsWait() {
-        var settings = new AdmissionSettings(null, Map.of(Severity.SEV1, Duration.ofSeconds(10)));
+    void onceOpeningsHaveQueuedWithoutABreakForOverloadAfterTheyWaitOnlyTheOverloadWait() throws Exception {
+        var gate = new OpeningGate(new AdmissionSettings(1, Map.of(Severity.SEV3, Duration.ofMillis(300)),
+                Duration.ofMillis(100), Map.of(Severity.SEV3, Duration.ofMillis(20))), registry);
+        holdATurn(gate, Severity.SEV3);
 
-        assertThat(settings.maxConcurrent()).isEqualTo(20);
-        assertThat(settings.maxWait(Severity.SEV1)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.maxWait(Severity.SEV4)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(new AdmissionSettings(null, null).maxWait(Severity.SEV2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(refusedAfter(gate, Severity.SEV3)).as("a burst so far").isEqualTo(Duration.ofMillis(300));
+        assertThat(refusedAfter(gate, Severity.SEV3)).as("queued without a break for 300 ms")
+                .isEqualTo(Duration.ofMillis(20));
     }
 
     @Test
-    void settingsRefuseNoTurnsAndNegativeWaits() {
-        assertThatThrownBy(() -> new AdmissionSettings(0, null)).hasMessageContaining("max-concurrent");
-        assertThatThrownBy(() -> new AdmissionSettings(1, Map.of(Severity.SEV2, Duration.ofSeconds(-1))))
+    void theLongWaitComesBackOnceAnOpeningFindsATurnFree() throws Exception {
+        var gate = new OpeningGate(new AdmissionSettings(1, Map.of(Severity.SEV3, Duration.ofMillis(200)),
+                Duration.ofMillis(50), Map.of(Severity.SEV3, Duration.ofMillis(10))), registry);
+        var release = new CountDownLatch(1);
+        holdATurn(gate, Severity.SEV3, release);
+        Thread.sleep(100);
+        assertThat(refusedAfter(gate, Severity.SEV3)).isEqualTo(Duration.ofMillis(10));
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> gate.open(Severity.SEV3, () -> true));
+        holdATurn(gate, Severity.SEV3);
+
+        assertThat(refusedAfter(gate, Severity.SEV3)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void settingsDefaultToTwentyAtOnceTwoSecondsOfWaitAndOverloadAfterFive() {
+        var settings = new AdmissionSettings(null, Map.of(Severity.SEV1, Duration.ofSeconds(10)), null,
+                Map.of(Severity.SEV3, Duration.ofMillis(250)));
+
+        assertThat(settings.maxConcurrent()).isEqualTo(20);
+        assertThat(settings.overloadAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.maxWait(Severity.SEV1, false)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.maxWait(Severity.SEV4, false)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.maxWait(Severity.SEV3, true)).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.maxWait(Severity.SEV1, true)).as("as in a burst").isEqualTo(Duration.ofSeconds(10));
+        assertThat(new AdmissionSettings(null, null, null, null).maxWait(Severity.SEV2, true))
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void settingsRefuseNoTurnsAndNegativeDurations() {
+        assertThatThrownBy(() -> new AdmissionSettings(0, null, null, null)).hasMessageContaining("max-concurrent");
+        assertThatThrownBy(() -> new AdmissionSettings(1, Map.of(Severity.SEV2, Duration.ofSeconds(-1)), null, null))
                 .hasMessageContaining("max-wait.SEV2");
+        assertThatThrownBy(() -> new AdmissionSettings(1, null, Duration.ofSeconds(-1), null))
+                .hasMessageContaining("overload-after");
+        assertThatThrownBy(() -> new AdmissionSettings(1, null, null, Map.of(Severity.SEV4, Duration.ofMillis(-1))))
+                .hasMessageContaining("overload-wait.SEV4");
     }
 }
