@@ -1,11 +1,14 @@
 package io.switchboard.incidents;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.web.OverloadedException;
 
@@ -28,14 +31,19 @@ import io.switchboard.web.OverloadedException;
 class OpeningGate {
     private final AdmissionSettings settings;
     private final Semaphore turns;
-    private final MeterRegistry registry;
+    /** Registered up front, so /actuator/metrics shows 0 refused rather than no such meter. */
+    private final Map<Severity, Counter> refused = new EnumMap<>(Severity.class);
     /** When an opening last found a turn free without queueing (System.nanoTime). */
     private volatile long lastFreeTurn = System.nanoTime();
 
     OpeningGate(AdmissionSettings settings, MeterRegistry registry) {
         this.settings = settings;
         this.turns = new Semaphore(settings.maxConcurrent(), true);
-        this.registry = registry;
+        for (Severity severity : Severity.values()) {
+            refused.put(severity, Counter.builder("switchboard.incidents.refused").tag("severity", severity.name())
+                    .description("new incidents refused with a 503 because the server was too busy to open them")
+                    .register(registry));
+        }
     }
 
     <T> T open(Severity severity, Supplier<T> opening) {
@@ -72,7 +80,7 @@ class OpeningGate {
             admitted = false;
         }
         if (!admitted) {
-            registry.counter("switchboard.incidents.refused", "severity", severity.name()).increment();
+            refused.get(severity).increment();
             throw new OverloadedException("Too many incidents are being opened right now; this " + severity
                     + " incident was not stored. Send it again in a moment.", wait);
         }

@@ -83,8 +83,15 @@ class AdmissionIntegrationTests {
         return customer.get("/api/incidents").json().path("total").asInt();
     }
 
+    /** What an admin reads on /actuator/metrics. */
+    private double refusedSev3() {
+        return fixtures.admin().get("/actuator/metrics/switchboard.incidents.refused?tag=severity:SEV3").json()
+                .path("measurements").get(0).path("value").asDouble();
+    }
+
     @Test
     void aNewIncidentFindingNoTurnIsRefusedWithRetryAfterAndNothingIsStored() throws Exception {
+        double refusedBefore = refusedSev3();
         fillTheGate();
 
         var refused = open(customer, "SEV3");
@@ -96,6 +103,7 @@ class AdmissionIntegrationTests {
         assertThat(refused.get("title")).isEqualTo("Overloaded");
         assertThat(refused.get("detail")).contains("not stored");
         assertThat(incidentsOnTheSystem()).isZero();
+        assertThat(refusedSev3()).isEqualTo(refusedBefore + 1);
 
         release.countDown();
         var later = open(customer, "SEV3");

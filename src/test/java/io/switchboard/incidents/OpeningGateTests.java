@@ -84,6 +84,14 @@ class OpeningGateTests {
     }
 
     @Test
+    void refusalsAreCountedPerSeverityFromZero() {
+        gate(1, Map.of());
+
+        assertThat(registry.find("switchboard.incidents.refused").counters()).hasSize(Severity.values().length)
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+    }
+
+    @Test
     void openingsUpToTheLimitRunAtOnce() throws Exception {
         var gate = gate(2, Map.of(Severity.SEV3, Duration.ZERO));
         holdATurn(gate, Severity.SEV3);
