@@ -302,10 +302,10 @@ public final class LoadDriver {
         return (long) (t * 1e9);
     }
 
-    /** Waits until every incident sent so far has had its offer, for at most {@code seconds}. */
+    /** Waits until every incident sent so far has had its offer or was refused, for at most {@code seconds}. */
     void awaitOffers(long seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && offered.size() < sentAt.size()) {
+        while (System.nanoTime() < end && offered.size() + refused.size() < sentAt.size()) {
             Thread.sleep(200);
         }
     }

@@ -1,0 +1,54 @@
+package io.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A server whose admission control takes one opening at a time and lets none wait: openings that overlap are refused
+ * with a 503. The driver reports them as refused, apart from lost offers and errors, and still exits 0: the server
+ * told the caller at once and stored nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "switchboard.data-dir=target/test-data/${random.uuid}",
+        "switchboard.admin-password=" + LoadDriverRefusalIntegrationTests.ADMIN_PASSWORD,
+        "switchboard.security.password-hash-strength=4",
+        "switchboard.incidents.admission.max-concurrent=1",
+        "switchboard.incidents.admission.max-wait.SEV3=0s",
+        "switchboard.incidents.admission.overload-wait.SEV3=0s"})
+class LoadDriverRefusalIntegrationTests {
+    static final String ADMIN_PASSWORD = "load-refusal-admin";
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void openingsTheServerRefusesAreCountedAsRefusedNotLost() throws Exception {
+        Path out = dir.resolve("load.txt");
+        // 60 openings in 2 s against one turn: every opening takes milliseconds, so some overlap
+        var driver = new LoadDriver(new Args(new String[] {"--url", "http://127.0.0.1:" + port, "--admin-password",
+                ADMIN_PASSWORD, "--engineers", "12", "--customers", "1", "--history", "100", "--warmup", "1",
+                "--warmup-rate", "1", "--rate", "30", "--duration", "2", "--grace", "20", "--hold-min", "100",
+                "--hold-max", "200", "--out", out.toString()}));
+        driver.base = "http://127.0.0.1:" + port;
+
+        int exitCode = driver.run();
+
+        String report = Files.readString(out);
+        assertThat(exitCode).as(report).isZero();
+        assertThat(report).contains("lost (neither offered, escalated nor refused)=0", "errors: {}");
+        var refused = Pattern.compile("REFUSED=(\\d+)").matcher(report);
+        assertThat(refused.find()).as(report).isTrue();
+        assertThat(Integer.parseInt(refused.group(1))).isPositive().isEqualTo(driver.refused.size());
+    }
+}
