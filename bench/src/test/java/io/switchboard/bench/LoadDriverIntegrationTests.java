@@ -2,7 +2,6 @@ package io.switchboard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -35,17 +34,12 @@ class LoadDriverIntegrationTests {
 
     @Test
     void aShortRunOffersTheIncidentsToConnectedEngineersAndReportsNoneLost() throws Exception {
-        Path out = dir.resolve("load.txt");
-        var driver = new LoadDriver(new Args(new String[] {"--url", "http://127.0.0.1:" + port, "--admin-password",
-                ADMIN_PASSWORD, "--engineers", "24", "--customers", "2", "--history", "300", "--warmup", "2",
-                "--warmup-rate", "2", "--rate", "5", "--duration", "3", "--grace", "20", "--hold-min", "100",
-                "--hold-max", "300", "--slowest", "3", "--out", out.toString()}));
-        driver.base = "http://127.0.0.1:" + port;
+        var run = DriverRun.against(port, ADMIN_PASSWORD, dir.resolve("load.txt"), "--engineers", "24", "--customers",
+                "2", "--history", "300", "--warmup", "2", "--warmup-rate", "2", "--rate", "5", "--duration", "3",
+                "--grace", "20", "--hold-min", "100", "--hold-max", "300", "--slowest", "3");
+        String report = run.report();
 
-        int exitCode = driver.run();
-
-        String report = Files.readString(out);
-        assertThat(exitCode).as(report).isZero();
+        assertThat(run.exitCode()).as(report).isZero();
         assertThat(report).contains("imported", "created 24 engineer accounts", "connected 24 engineers over STOMP",
                 "warm-up over: 4 incidents", "lost (neither offered, escalated nor refused)=0", "errors: {}");
         var result = RESULT.matcher(report);

@@ -2,7 +2,6 @@ package io.switchboard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -34,21 +33,16 @@ class LoadDriverRefusalIntegrationTests {
 
     @Test
     void openingsTheServerRefusesAreCountedAsRefusedNotLost() throws Exception {
-        Path out = dir.resolve("load.txt");
         // 60 openings in 2 s against one turn: every opening takes milliseconds, so some overlap
-        var driver = new LoadDriver(new Args(new String[] {"--url", "http://127.0.0.1:" + port, "--admin-password",
-                ADMIN_PASSWORD, "--engineers", "12", "--customers", "1", "--history", "100", "--warmup", "1",
-                "--warmup-rate", "1", "--rate", "30", "--duration", "2", "--grace", "20", "--hold-min", "100",
-                "--hold-max", "200", "--out", out.toString()}));
-        driver.base = "http://127.0.0.1:" + port;
+        var run = DriverRun.against(port, ADMIN_PASSWORD, dir.resolve("load.txt"), "--engineers", "12", "--customers",
+                "1", "--history", "100", "--warmup", "1", "--warmup-rate", "1", "--rate", "30", "--duration", "2",
+                "--grace", "20", "--hold-min", "100", "--hold-max", "200");
+        String report = run.report();
 
-        int exitCode = driver.run();
-
-        String report = Files.readString(out);
-        assertThat(exitCode).as(report).isZero();
+        assertThat(run.exitCode()).as(report).isZero();
         assertThat(report).contains("lost (neither offered, escalated nor refused)=0", "errors: {}");
         var refused = Pattern.compile("REFUSED=(\\d+)").matcher(report);
         assertThat(refused.find()).as(report).isTrue();
-        assertThat(Integer.parseInt(refused.group(1))).isPositive().isEqualTo(driver.refused.size());
+        assertThat(Integer.parseInt(refused.group(1))).isPositive().isEqualTo(run.driver().refused.size());
     }
 }
