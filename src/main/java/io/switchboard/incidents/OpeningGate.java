@@ -1,5 +1,6 @@
 package io.switchboard.incidents;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -47,7 +48,7 @@ class OpeningGate {
     }
 
     <T> T open(Severity severity, Supplier<T> opening) {
-        if (freeTurn()) {
+        if (turn(Duration.ZERO)) {
             lastFreeTurn = System.nanoTime();
         } else {
             awaitTurn(severity);
@@ -59,10 +60,13 @@ class OpeningGate {
         }
     }
 
-    /** A turn nobody queues for. Not tryAcquire(), which would take one ahead of those who wait. */
-    private boolean freeTurn() {
+    /**
+     * A turn within the wait, in arrival order: even with no wait, not tryAcquire(), which would take a turn ahead of
+     * those who queue.
+     */
+    private boolean turn(Duration wait) {
         try {
-            return turns.tryAcquire(0, TimeUnit.NANOSECONDS);
+            return turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -72,14 +76,7 @@ class OpeningGate {
     private void awaitTurn(Severity severity) {
         boolean overloaded = System.nanoTime() - lastFreeTurn > settings.overloadAfter().toNanos();
         var wait = settings.maxWait(severity, overloaded);
-        boolean admitted;
-        try {
-            admitted = turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
+        if (!turn(wait)) {
             refused.get(severity).increment();
             throw new OverloadedException("Too many incidents are being opened right now; this " + severity
                     + " incident was not stored. Send it again in a moment.", wait);

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +32,7 @@ class AdmissionIntegrationTests {
     @Autowired
     AdmissionSettings settings;
 
-    private final ExecutorService holders = Executors.newVirtualThreadPerTaskExecutor();
+    private final TurnHolders holders = new TurnHolders();
     private final CountDownLatch release = new CountDownLatch(1);
     private Fixtures fixtures;
     private String system;
@@ -52,24 +49,12 @@ class AdmissionIntegrationTests {
     @AfterEach
     void letGo() {
         release.countDown();
-        holders.shutdown();
+        holders.close();
     }
 
     /** Takes every turn of the gate until the test ends, as a storm of slow openings would. */
     private void fillTheGate() throws InterruptedException {
-        var holding = new CountDownLatch(settings.maxConcurrent());
-        for (int i = 0; i < settings.maxConcurrent(); i++) {
-            holders.submit(() -> gate.open(Severity.SEV4, () -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-        }
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        holders.hold(gate, Severity.SEV4, settings.maxConcurrent(), release, Duration.ofSeconds(10));
     }
 
     private Api.Response open(Api as, String severity) {
@@ -114,7 +99,7 @@ class AdmissionIntegrationTests {
     @Test
     void anUrgentIncidentWaitsLongerForItsTurn() throws Exception {
         fillTheGate();
-        holders.submit(() -> {
+        holders.threads().submit(() -> {
             Thread.sleep(settings.maxWait(Severity.SEV3, false).toMillis() + 500); // past a SEV3's wait, within a SEV1's
             release.countDown();
             return null;

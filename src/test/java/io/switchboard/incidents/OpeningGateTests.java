@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,12 +21,13 @@ import io.switchboard.web.OverloadedException;
 class OpeningGateTests {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CountDownLatch done = new CountDownLatch(1);
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final TurnHolders holders = new TurnHolders();
+    private final ExecutorService threads = holders.threads();
 
     @AfterEach
     void letGo() {
         done.countDown();
-        threads.shutdownNow();
+        holders.close();
     }
 
     /** A gate that never takes its queue for overload. */
@@ -51,21 +51,7 @@ class OpeningGateTests {
 
     /** Takes a turn in the gate and keeps it until {@code release}; returns once the turn is held. */
     private void holdATurn(OpeningGate gate, Severity severity, CountDownLatch release) throws InterruptedException {
-        var holding = new CountDownLatch(1);
-        threads.submit(() -> gate.open(severity, () -> {
-            holding.countDown();
-            waitFor(release);
-            return null;
-        }));
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static void waitFor(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        holders.hold(gate, severity, 1, release, Duration.ofSeconds(5));
     }
 
     @Test
