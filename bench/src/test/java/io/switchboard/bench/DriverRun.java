@@ -1,5 +1,7 @@
 package io.switchboard.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,5 +18,12 @@ record DriverRun(LoadDriver driver, int exitCode, String report) {
         driver.base = url;
         int exitCode = driver.run();
         return new DriverRun(driver, exitCode, Files.readString(out));
+    }
+
+    /** Exit code 0, nothing lost and no errors, with the report as the message when not. */
+    DriverRun assertNothingLostAndNoErrors() {
+        assertThat(exitCode).as(report).isZero();
+        assertThat(report).contains("lost (neither offered, escalated nor refused)=0", "errors: {}");
+        return this;
     }
 }

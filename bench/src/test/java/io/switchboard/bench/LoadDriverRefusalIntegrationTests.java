@@ -37,10 +37,8 @@ class LoadDriverRefusalIntegrationTests {
         var run = DriverRun.against(port, ADMIN_PASSWORD, dir.resolve("load.txt"), "--engineers", "12", "--customers",
                 "1", "--history", "100", "--warmup", "1", "--warmup-rate", "1", "--rate", "30", "--duration", "2",
                 "--grace", "20", "--hold-min", "100", "--hold-max", "200");
-        String report = run.report();
 
-        assertThat(run.exitCode()).as(report).isZero();
-        assertThat(report).contains("lost (neither offered, escalated nor refused)=0", "errors: {}");
+        String report = run.assertNothingLostAndNoErrors().report();
         var refused = Pattern.compile("REFUSED=(\\d+)").matcher(report);
         assertThat(refused.find()).as(report).isTrue();
         assertThat(Integer.parseInt(refused.group(1))).isPositive().isEqualTo(run.driver().refused.size());
