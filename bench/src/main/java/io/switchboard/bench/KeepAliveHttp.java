@@ -26,8 +26,11 @@ import java.util.concurrent.Executors;
  * Every millisecond the driver spends is one the server under test does not get; a real user's browser runs elsewhere.
  */
 final class KeepAliveHttp {
-    /** A reply's status and body; the driver reads nothing else of the calls it times. */
-    record Reply(int status, String body) {}
+    /**
+     * A reply's status, body and {@code Retry-After} (in seconds; null when absent or a date): the driver reads nothing
+     * else of the calls it times.
+     */
+    record Reply(int status, String body, Duration retryAfter) {}
 
     private final int timeoutMillis;
     private final InetSocketAddress address;
@@ -131,6 +134,7 @@ final class KeepAliveHttp {
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
             boolean chunked = false, keepAlive = true;
+            Duration retryAfter = null;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -139,6 +143,7 @@ final class KeepAliveHttp {
                     case "content-length" -> length = Long.parseLong(value);
                     case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> keepAlive = !value.equalsIgnoreCase("close");
+                    case "retry-after" -> retryAfter = value.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
                     default -> { }
                 }
             }
@@ -149,7 +154,7 @@ final class KeepAliveHttp {
             } else {
                 close();
             }
-            return new Reply(status, text);
+            return new Reply(status, text, retryAfter);
         }
 
         private byte[] chunkedBody() throws IOException {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -63,6 +65,7 @@ public final class LoadDriver {
     static final String PASSWORD = "load-pass-1";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
     static final int CONNECT_ATTEMPTS = 3;
+    static final Duration ESCALATIONS_ASKED_EVERY = Duration.ofSeconds(2);
 
     final Args args;
     final int engineers;
@@ -73,6 +76,8 @@ public final class LoadDriver {
     final int warmupRampTo;
     /** Incidents numbered below this one are the warm-up's. */
     final int firstMeasured;
+    /** How often a refused opening is sent again after its Retry-After (0: never), as a client keeping its user's report would. */
+    final int resendRefused;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final HttpClient sockets = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -103,12 +108,19 @@ public final class LoadDriver {
     final long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
     final Map<Integer, String> incidentIds = new ConcurrentHashMap<>();
     final Map<Integer, Boolean> offered = new ConcurrentHashMap<>();
-    /** Incidents the server refused with a 503: told at once, nothing stored; not lost, but not routed either. */
+    /**
+     * Incidents the server refused with a 503 (the last time, when sent again): told at once, nothing stored; not lost,
+     * but not routed either.
+     */
     final Map<Integer, Boolean> refused = new ConcurrentHashMap<>();
+    /** Refused openings waiting for their Retry-After to be sent again: refused, should the run end first. */
+    final Set<Integer> awaitingResend = ConcurrentHashMap.newKeySet();
+    /** Incidents routing escalated (nobody qualified was free): its answer, learnt while waiting for the last offers. */
+    final Set<Integer> escalated = ConcurrentHashMap.newKeySet();
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     final AtomicLong offers = new AtomicLong(), accepted = new AtomicLong(), acceptConflicts = new AtomicLong(),
             resolved = new AtomicLong(), opened = new AtomicLong(), withdrawn = new AtomicLong(),
-            connectRetries = new AtomicLong();
+            connectRetries = new AtomicLong(), resent = new AtomicLong();
     final AtomicLong maxHeap = new AtomicLong();
     final DoubleAccumulator maxCpu = new DoubleAccumulator(Math::max, 0);
     final List<Double> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -132,6 +144,7 @@ public final class LoadDriver {
         this.warmupRate = (int) args.getLong("warmup-rate", Math.min(rate, 10));
         this.warmupRampTo = (int) args.getLong("warmup-ramp-to", warmupRate);
         this.firstMeasured = (warmupRate + warmupRampTo) * warmupSeconds / 2;
+        this.resendRefused = (int) args.getLong("resend-refused", 0);
     }
 
     public static void main(String[] argv) throws Exception {
@@ -302,12 +315,29 @@ public final class LoadDriver {
         return (long) (t * 1e9);
     }
 
-    /** Waits until every incident sent so far has had its offer or was refused, for at most {@code seconds}. */
+    /**
+     * Waits until every incident sent so far has had its offer, was refused or escalated, for at most {@code seconds}.
+     * Escalations are asked for every {@link #ESCALATIONS_ASKED_EVERY} while some are missing: no engineer hears of them.
+     */
     void awaitOffers(long seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && offered.size() + refused.size() < sentAt.size()) {
+        long now = System.nanoTime(), end = now + TimeUnit.SECONDS.toNanos(seconds);
+        long askEscalations = now + ESCALATIONS_ASKED_EVERY.toNanos();
+        while (now < end && unsettled() > 0) {
             Thread.sleep(200);
+            now = System.nanoTime();
+            if (now >= askEscalations) {
+                noteEscalations();
+                askEscalations = now + ESCALATIONS_ASKED_EVERY.toNanos();
+            }
         }
+    }
+
+    /** Incidents sent that have had no offer and were neither refused nor escalated (yet). */
+    long unsettled() {
+        long waiting = sentAt.size() - offered.size() - refused.size();
+        return waiting <= 0 || escalated.isEmpty() ? waiting
+                : sentAt.keySet().stream().filter(n -> !offered.containsKey(n) && !refused.containsKey(n)
+                        && !escalated.contains(n)).count();
     }
 
     void openIncident(World world, int n) {
@@ -317,11 +347,28 @@ public final class LoadDriver {
                 GenerateData.q("[L" + n + "] " + x.title()), GenerateData.q(x.description()));
         sentAt.put(n, System.nanoTime());
         opened.incrementAndGet();
+        send(n, body, 0);
+    }
+
+    /**
+     * Sends an opening. A 503 (admission control: the server said so at once and stored nothing) is sent again after its
+     * Retry-After, up to {@link #resendRefused} times, while the run measures; the time to the offer still counts from
+     * the first send, as the user who reported it waits that long.
+     */
+    void send(int n, String body, int resends) {
         post(adminCookie, "/api/incidents", body).whenComplete((r, e) -> {
             if (e != null) {
                 error("POST /api/incidents: " + e.getClass().getSimpleName());
+            } else if (r.status() == 503 && resends < resendRefused && measuring) {
+                resent.incrementAndGet();
+                awaitingResend.add(n);
+                Duration wait = Objects.requireNonNullElse(r.retryAfter(), Duration.ofSeconds(1));
+                timers.schedule(() -> {
+                    awaitingResend.remove(n);
+                    send(n, body, resends + 1);
+                }, wait.toMillis(), TimeUnit.MILLISECONDS);
             } else if (r.status() == 503) {
-                refused.put(n, true); // admission control: the server said so at once, stored nothing
+                refused.put(n, true);
             } else if (expect(r, 201, "POST /api/incidents")) {
                 answeredAt.put(n, System.nanoTime());
                 incidentIds.put(n, JSON.readTree(r.body()).path("id").asString());
@@ -406,11 +453,21 @@ public final class LoadDriver {
 
     /** Incidents never offered: escalated ones are routing's answer (nobody qualified was free); the rest are lost. */
     Map<String, Integer> unofferedIncidents() {
-        var escalated = new java.util.HashSet<String>();
+        noteEscalations();
+        var outcome = new java.util.TreeMap<String, Integer>();
+        sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).forEach(n -> outcome.merge(
+                refused.containsKey(n) || awaitingResend.contains(n) ? "REFUSED" : !incidentIds.containsKey(n) ? "NOT_CREATED"
+                        : escalated.contains(n) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum));
+        return outcome;
+    }
+
+    /** Asks the server which incidents it escalated, and notes the driver's among them. */
+    void noteEscalations() {
+        var ids = new java.util.HashSet<String>();
         try {
             for (int offset = 0;; offset += 100) {
                 var items = get(adminCookie, "/api/incidents?status=ESCALATED&limit=100&offset=" + offset).path("items");
-                items.forEach(item -> escalated.add(item.path("id").asString()));
+                items.forEach(item -> ids.add(item.path("id").asString()));
                 if (items.size() < 100) {
                     break;
                 }
@@ -418,13 +475,11 @@ public final class LoadDriver {
         } catch (RuntimeException e) {
             error("listing escalated incidents: " + e.getMessage());
         }
-        var outcome = new java.util.TreeMap<String, Integer>();
-        sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).forEach(n -> {
-            String id = incidentIds.get(n);
-            outcome.merge(refused.containsKey(n) ? "REFUSED" : id == null ? "NOT_CREATED"
-                    : escalated.contains(id) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum);
+        incidentIds.forEach((n, id) -> {
+            if (ids.contains(id)) {
+                escalated.add(n);
+            }
         });
-        return outcome;
     }
 
     void sampleServer() {
@@ -475,6 +530,10 @@ public final class LoadDriver {
                 ms(acceptRoundTrip.getMaxValue()), acceptRoundTrip.getTotalCount()));
         out.append(String.format("  never offered (status at the end): %s -> lost (neither offered, escalated nor refused)=%d%n",
                 unoffered, lost));
+        if (resendRefused > 0) {
+            out.append(String.format("  refused openings sent again after their Retry-After: %d times (each at most %d)%n",
+                    resent.get(), resendRefused));
+        }
         out.append(String.format("  errors: %s%n", errors));
         out.append(String.format("  server: max heap used %,d MB (warm-up included); after the warm-up process cpu mean %.0f%%"
                 + " max %.0f%% (of all cores); load %s; index segments at most %.0f%n", maxHeap.get() >> 20, 100 * meanCpu,

@@ -53,12 +53,30 @@ class KeepAliveHttpTests {
         var first = http.postJson("/api/a", "SESSION=s1", "token", "{\"n\":1}").get(5, TimeUnit.SECONDS);
         var second = http.postJson("/api/b", "SESSION=s1", "token", "{\"n\":2}").get(5, TimeUnit.SECONDS);
 
-        assertThat(first).isEqualTo(new KeepAliveHttp.Reply(200, "hello"));
-        assertThat(second).isEqualTo(new KeepAliveHttp.Reply(201, "there"));
+        assertThat(first).isEqualTo(new KeepAliveHttp.Reply(200, "hello", null));
+        assertThat(second).isEqualTo(new KeepAliveHttp.Reply(201, "there", null));
         var requests = serving.get(5, TimeUnit.SECONDS);
         assertThat(requests.get(0)).startsWith("POST /api/a HTTP/1.1\r\n").contains("Cookie: SESSION=s1\r\n",
                 "X-XSRF-TOKEN: token\r\n", "Content-Type: application/json\r\n").endsWith("\r\n\r\n{\"n\":1}");
         assertThat(requests.get(1)).startsWith("POST /api/b HTTP/1.1\r\n").endsWith("{\"n\":2}");
+    }
+
+    @Test
+    void aRetryAfterInSecondsIsReadAndOneGivenAsADateIsLeftOut() throws Exception {
+        var serving = CompletableFuture.runAsync(() -> {
+            try (var peer = accept()) {
+                peer.request();
+                peer.reply("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\nContent-Length: 2\r\n\r\n{}");
+                peer.request();
+                peer.reply("HTTP/1.1 503 Service Unavailable\r\nRetry-After: Wed, 21 Oct 2026 07:28:00 GMT\r\n"
+                        + "Content-Length: 2\r\n\r\n{}");
+            }
+        });
+
+        assertThat(http.postJson("/x", "c", "t", "{}").get(5, TimeUnit.SECONDS))
+                .isEqualTo(new KeepAliveHttp.Reply(503, "{}", Duration.ofSeconds(2)));
+        assertThat(http.postJson("/x", "c", "t", "{}").get(5, TimeUnit.SECONDS).retryAfter()).isNull();
+        serving.get(5, TimeUnit.SECONDS);
     }
 
     @Test
@@ -101,7 +119,7 @@ class KeepAliveHttpTests {
         Thread.sleep(50); // the FIN reaches the client's side of the kept connection
 
         assertThat(http.postJson("/x", "c", "t", "{\"n\":2}").get(5, TimeUnit.SECONDS))
-                .isEqualTo(new KeepAliveHttp.Reply(201, "b"));
+                .isEqualTo(new KeepAliveHttp.Reply(201, "b", null));
         assertThat(serving.get(5, TimeUnit.SECONDS)).endsWith("{\"n\":2}");
     }
 
