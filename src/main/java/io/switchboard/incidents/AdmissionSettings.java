@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        is past its capacity, not in a burst
  * @param overloadWait per severity, how long an opening waits while the server is past its capacity; a missing
  *        severity waits as long as in a burst
+ * @param overloadRetryAfter while the server is past its capacity, a refusal's Retry-After is a random time between
+ *        this and twice this (in a burst it is the wait): clients refused together then do not come back together,
+ *        and do not come back before the server had time to work off its queue
  */
 @ConfigurationProperties("switchboard.incidents.admission")
 record AdmissionSettings(Integer maxConcurrent, Map<Severity, Duration> maxWait, Duration overloadAfter,
-        Map<Severity, Duration> overloadWait) {
+        Map<Severity, Duration> overloadWait, Duration overloadRetryAfter) {
     private static final String PREFIX = "switchboard.incidents.admission.";
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(2);
 
@@ -36,6 +39,12 @@ record AdmissionSettings(Integer maxConcurrent, Map<Severity, Duration> maxWait,
         }
         if (overloadAfter.isNegative()) {
             throw new IllegalArgumentException(PREFIX + "overload-after must not be negative");
+        }
+        if (overloadRetryAfter == null) {
+            overloadRetryAfter = Duration.ofSeconds(5);
+        }
+        if (overloadRetryAfter.isNegative()) {
+            throw new IllegalArgumentException(PREFIX + "overload-retry-after must not be negative");
         }
         maxWait = perSeverity("max-wait", maxWait, Map.of());
         overloadWait = perSeverity("overload-wait", overloadWait, maxWait);

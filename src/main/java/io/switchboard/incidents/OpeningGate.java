@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -26,7 +27,9 @@ import io.switchboard.web.OverloadedException;
  * {@code overload-after}, arrivals outrun the server, and a long queue would only make every admitted incident later
  * without routing one more; then openings wait at most {@code overload-wait}. The queue empties again once the
  * server keeps up, and with it the long waits come back. SEV1 and SEV2 keep long waits in both cases, so they get
- * through a storm of routine incidents, whose waits run out first.
+ * through a storm of routine incidents, whose waits run out first. A refusal in a burst asks the client to come back
+ * after its wait; one past capacity after a random {@code overload-retry-after} to twice that. Clients that came
+ * back a second later would only be refused again, and each refusal takes CPU from the openings that are running.
  */
 @Component
 class OpeningGate {
@@ -73,13 +76,18 @@ class OpeningGate {
         }
     }
 
+    private Duration backOff() {
+        long least = settings.overloadRetryAfter().toMillis();
+        return Duration.ofMillis(least + ThreadLocalRandom.current().nextLong(least + 1));
+    }
+
     private void awaitTurn(Severity severity) {
         boolean overloaded = System.nanoTime() - lastFreeTurn > settings.overloadAfter().toNanos();
         var wait = settings.maxWait(severity, overloaded);
         if (!turn(wait)) {
             refused.get(severity).increment();
             throw new OverloadedException("Too many incidents are being opened right now; this " + severity
-                    + " incident was not stored. Send it again in a moment.", wait);
+                    + " incident was not stored. Send it again in a moment.", overloaded ? backOff() : wait);
         }
     }
 }

@@ -32,7 +32,7 @@ class OpeningGateTests {
 
     /** A gate that never takes its queue for overload. */
     private OpeningGate gate(int maxConcurrent, Map<Severity, Duration> waits) {
-        return new OpeningGate(new AdmissionSettings(maxConcurrent, waits, Duration.ofHours(1), null), registry);
+        return new OpeningGate(new AdmissionSettings(maxConcurrent, waits, Duration.ofHours(1), null, null), registry);
     }
 
     private static Duration refusedAfter(OpeningGate gate, Severity severity) {
@@ -125,23 +125,40 @@ class OpeningGateTests {
 
     @Test
     void onceOpeningsHaveQueuedWithoutABreakForOverloadAfterTheyWaitOnlyTheOverloadWait() throws Exception {
-        var gate = new OpeningGate(new AdmissionSettings(1, Map.of(Severity.SEV3, Duration.ofMillis(300)),
-                Duration.ofMillis(100), Map.of(Severity.SEV3, Duration.ofMillis(20))), registry);
+        var gate = new OpeningGate(new AdmissionSettings(1, Map.of(Severity.SEV3, Duration.ofSeconds(1)),
+                Duration.ofMillis(100), Map.of(Severity.SEV3, Duration.ofMillis(20)), Duration.ofSeconds(7)), registry);
         holdATurn(gate, Severity.SEV3);
 
-        assertThat(refusedAfter(gate, Severity.SEV3)).as("a burst so far").isEqualTo(Duration.ofMillis(300));
-        assertThat(refusedAfter(gate, Severity.SEV3)).as("queued without a break for 300 ms")
-                .isEqualTo(Duration.ofMillis(20));
+        assertThat(refusedAfter(gate, Severity.SEV3)).as("a burst so far: back after the wait")
+                .isEqualTo(Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        assertThat(refusedAfter(gate, Severity.SEV3)).as("queued without a break for a second: back after 7 to 14 s")
+                .isBetween(Duration.ofSeconds(7), Duration.ofSeconds(14));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the burst's wait").isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void clientsRefusedPastCapacityAreToldToComeBackAtDifferentTimes() throws Exception {
+        var gate = new OpeningGate(new AdmissionSettings(1, Map.of(Severity.SEV3, Duration.ofMillis(1)),
+                Duration.ZERO, Map.of(Severity.SEV3, Duration.ZERO), Duration.ofSeconds(5)), registry);
+        holdATurn(gate, Severity.SEV3);
+
+        var retryAfters = new java.util.HashSet<Duration>();
+        for (int i = 0; i < 20; i++) {
+            retryAfters.add(refusedAfter(gate, Severity.SEV3));
+        }
+        assertThat(retryAfters).hasSizeGreaterThan(10)
+                .allSatisfy(after -> assertThat(after).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10)));
     }
 
     @Test
     void theLongWaitComesBackOnceAnOpeningFindsATurnFree() throws Exception {
         var gate = new OpeningGate(new AdmissionSettings(1, Map.of(Severity.SEV3, Duration.ofMillis(200)),
-                Duration.ofMillis(50), Map.of(Severity.SEV3, Duration.ofMillis(10))), registry);
+                Duration.ofMillis(50), Map.of(Severity.SEV3, Duration.ofMillis(10)), Duration.ofSeconds(3)), registry);
         var release = new CountDownLatch(1);
         holdATurn(gate, Severity.SEV3, release);
         Thread.sleep(100);
-        assertThat(refusedAfter(gate, Severity.SEV3)).isEqualTo(Duration.ofMillis(10));
+        assertThat(refusedAfter(gate, Severity.SEV3)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
 
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> gate.open(Severity.SEV3, () -> true));
@@ -153,26 +170,29 @@ class OpeningGateTests {
     @Test
     void settingsDefaultToTwentyAtOnceTwoSecondsOfWaitAndOverloadAfterFive() {
         var settings = new AdmissionSettings(null, Map.of(Severity.SEV1, Duration.ofSeconds(10)), null,
-                Map.of(Severity.SEV3, Duration.ofMillis(250)));
+                Map.of(Severity.SEV3, Duration.ofMillis(250)), null);
 
         assertThat(settings.maxConcurrent()).isEqualTo(20);
         assertThat(settings.overloadAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.overloadRetryAfter()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.maxWait(Severity.SEV1, false)).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.maxWait(Severity.SEV4, false)).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.maxWait(Severity.SEV3, true)).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.maxWait(Severity.SEV1, true)).as("as in a burst").isEqualTo(Duration.ofSeconds(10));
-        assertThat(new AdmissionSettings(null, null, null, null).maxWait(Severity.SEV2, true))
+        assertThat(new AdmissionSettings(null, null, null, null, null).maxWait(Severity.SEV2, true))
                 .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void settingsRefuseNoTurnsAndNegativeDurations() {
-        assertThatThrownBy(() -> new AdmissionSettings(0, null, null, null)).hasMessageContaining("max-concurrent");
-        assertThatThrownBy(() -> new AdmissionSettings(1, Map.of(Severity.SEV2, Duration.ofSeconds(-1)), null, null))
+        assertThatThrownBy(() -> new AdmissionSettings(0, null, null, null, null)).hasMessageContaining("max-concurrent");
+        assertThatThrownBy(() -> new AdmissionSettings(1, Map.of(Severity.SEV2, Duration.ofSeconds(-1)), null, null, null))
                 .hasMessageContaining("max-wait.SEV2");
-        assertThatThrownBy(() -> new AdmissionSettings(1, null, Duration.ofSeconds(-1), null))
+        assertThatThrownBy(() -> new AdmissionSettings(1, null, Duration.ofSeconds(-1), null, null))
                 .hasMessageContaining("overload-after");
-        assertThatThrownBy(() -> new AdmissionSettings(1, null, null, Map.of(Severity.SEV4, Duration.ofMillis(-1))))
+        assertThatThrownBy(() -> new AdmissionSettings(1, null, null, Map.of(Severity.SEV4, Duration.ofMillis(-1)), null))
                 .hasMessageContaining("overload-wait.SEV4");
+        assertThatThrownBy(() -> new AdmissionSettings(1, null, null, null, Duration.ofSeconds(-1)))
+                .hasMessageContaining("overload-retry-after");
     }
 }
