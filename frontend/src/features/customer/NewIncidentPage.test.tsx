@@ -107,7 +107,7 @@ describe('NewIncidentPage', () => {
     answerToOpening = () =>
       json(
         503,
-        { status: 503, title: 'Overloaded', detail: 'Too many incidents are being opened right now; this SEV3 incident was not stored. Send it again in a moment.' },
+        { status: 503, title: 'Overloaded', detail: 'Too many incidents are being opened right now; this SEV3 incident was not stored. Send it again in 7 s.' },
         'application/problem+json',
       );
     await renderPage();
@@ -118,7 +118,7 @@ describe('NewIncidentPage', () => {
 
     const alert = await waitFor(() => host.querySelector('[role="alert"]'));
     expect(alert.textContent).toContain('The incident was not opened');
-    expect(alert.textContent).toContain('Send it again in a moment');
+    expect(alert.textContent).toContain('Send it again in 7 s.');
     expect(fieldLabelled('Title').value).toBe('Line 4 stopped');
     expect(fieldLabelled('Description').value).toBe('The PLC stopped after the night shift');
     expect(openButton().disabled).toBe(false);

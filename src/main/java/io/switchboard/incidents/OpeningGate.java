@@ -86,8 +86,10 @@ class OpeningGate {
         var wait = settings.maxWait(severity, overloaded);
         if (!turn(wait)) {
             refused.get(severity).increment();
+            var retryAfter = overloaded ? backOff() : wait;
             throw new OverloadedException("Too many incidents are being opened right now; this " + severity
-                    + " incident was not stored. Send it again in a moment.", overloaded ? backOff() : wait);
+                    + " incident was not stored. Send it again in " + OverloadedException.wholeSeconds(retryAfter)
+                    + " s.", retryAfter);
         }
     }
 }

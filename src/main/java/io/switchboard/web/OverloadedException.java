@@ -17,4 +17,14 @@ public class OverloadedException extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** What the Retry-After header says: whole seconds, rounded up, at least one. */
+    public long retryAfterSeconds() {
+        return wholeSeconds(retryAfter);
+    }
+
+    /** A wait as Retry-After gives it, for a message that names the same number. */
+    public static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
 }

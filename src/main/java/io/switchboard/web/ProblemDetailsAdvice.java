@@ -58,9 +58,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OverloadedException.class)
     ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000); // whole seconds, rounded up
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded", e.getMessage()));
     }
 

@@ -86,7 +86,8 @@ class AdmissionIntegrationTests {
                 .isEqualTo(Long.toString(settings.maxWait(Severity.SEV3, false).toSeconds()));
         assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         assertThat(refused.get("title")).isEqualTo("Overloaded");
-        assertThat(refused.get("detail")).contains("not stored");
+        assertThat(refused.get("detail")).contains("not stored",
+                "Send it again in " + refused.headers().getFirst("Retry-After") + " s.");
         assertThat(incidentsOnTheSystem()).isZero();
         assertThat(refusedSev3()).isEqualTo(refusedBefore + 1);
 
