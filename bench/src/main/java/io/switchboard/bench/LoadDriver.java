@@ -456,7 +456,8 @@ public final class LoadDriver {
         noteEscalations();
         var outcome = new java.util.TreeMap<String, Integer>();
         sentAt.keySet().stream().filter(n -> !offered.containsKey(n)).forEach(n -> outcome.merge(
-                refused.containsKey(n) || awaitingResend.contains(n) ? "REFUSED" : !incidentIds.containsKey(n) ? "NOT_CREATED"
+                refused.containsKey(n) || awaitingResend.contains(n) ? "REFUSED"
+                        : !incidentIds.containsKey(n) ? "NOT_CREATED"
                         : escalated.contains(n) ? "ESCALATED" : "NOT_OFFERED", 1, Integer::sum));
         return outcome;
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.switchboard.incidents.IncidentOpened;
 
