@@ -34,18 +34,8 @@ record AdmissionSettings(Integer maxConcurrent, Map<Severity, Duration> maxWait,
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException(PREFIX + "max-concurrent must be at least 1");
         }
-        if (overloadAfter == null) {
-            overloadAfter = Duration.ofSeconds(5);
-        }
-        if (overloadAfter.isNegative()) {
-            throw new IllegalArgumentException(PREFIX + "overload-after must not be negative");
-        }
-        if (overloadRetryAfter == null) {
-            overloadRetryAfter = Duration.ofSeconds(5);
-        }
-        if (overloadRetryAfter.isNegative()) {
-            throw new IllegalArgumentException(PREFIX + "overload-retry-after must not be negative");
-        }
+        overloadAfter = duration("overload-after", overloadAfter, Duration.ofSeconds(5));
+        overloadRetryAfter = duration("overload-retry-after", overloadRetryAfter, Duration.ofSeconds(5));
         maxWait = perSeverity("max-wait", maxWait, Map.of());
         overloadWait = perSeverity("overload-wait", overloadWait, maxWait);
     }
@@ -54,13 +44,18 @@ record AdmissionSettings(Integer maxConcurrent, Map<Severity, Duration> maxWait,
             Map<Severity, Duration> fallback) {
         var waits = new EnumMap<Severity, Duration>(Severity.class);
         for (Severity severity : Severity.values()) {
-            Duration wait = given == null ? null : given.get(severity);
-            if (wait != null && wait.isNegative()) {
-                throw new IllegalArgumentException(PREFIX + name + "." + severity + " must not be negative");
-            }
-            waits.put(severity, wait != null ? wait : fallback.getOrDefault(severity, DEFAULT_WAIT));
+            waits.put(severity, duration(name + "." + severity, given == null ? null : given.get(severity),
+                    fallback.getOrDefault(severity, DEFAULT_WAIT)));
         }
         return Map.copyOf(waits);
+    }
+
+    /** The setting as given, or its default when not; never negative. */
+    private static Duration duration(String name, Duration given, Duration fallback) {
+        if (given != null && given.isNegative()) {
+            throw new IllegalArgumentException(PREFIX + name + " must not be negative");
+        }
+        return given != null ? given : fallback;
     }
 
     Duration maxWait(Severity severity, boolean overloaded) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.switchboard.support.Api;
 import io.switchboard.support.Fixtures;
 import io.switchboard.support.IntegrationTest;
+import io.switchboard.web.OverloadedException;
 
 /**
  * With every opening turn taken, a new incident is refused with a 503 and Retry-After and nothing is stored, while the
@@ -83,7 +84,7 @@ class AdmissionIntegrationTests {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
         assertThat(refused.headers().getFirst("Retry-After"))
-                .isEqualTo(Long.toString(settings.maxWait(Severity.SEV3, false).toSeconds()));
+                .isEqualTo(Long.toString(OverloadedException.wholeSeconds(settings.maxWait(Severity.SEV3, false))));
         assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         assertThat(refused.get("title")).isEqualTo("Overloaded");
         assertThat(refused.get("detail")).contains("not stored",
