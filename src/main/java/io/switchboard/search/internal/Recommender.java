@@ -171,6 +171,7 @@ final class Recommender {
         }
 
         resolveEngineers(searcher, cands);
+        var history = stats.at(p.systemKey(), now);
         List<Candidate> ranked = new ArrayList<>();
         for (Candidate c : cands.values()) {
             if (p.request().excludeEngineerIds().contains(c.id)) {
@@ -180,8 +181,8 @@ final class Recommender {
                 continue;
             }
             c.similar = simTotal > 0 ? c.similar / simTotal : 0;
-            c.systemPrior = stats.systemPrior(c.id, p.systemKey(), now, cfg.priorSmoothing());
-            c.popularity = stats.popularity(c.id, now);
+            c.popularity = history.popularity(c.id);
+            c.systemPrior = history.systemPrior(c.id, c.popularity, cfg.priorSmoothing());
             c.score = w.similarIncidents() * c.similar + w.systemHistory() * c.systemPrior + w.popularity() * c.popularity
                     + w.declaredSystem() * c.declaredLevel / 5.0 + w.declaredProduct() * c.productLevel / 5.0
                     + w.profile() * c.profile;

@@ -92,29 +92,50 @@ final class ResolverStats {
         return Math.exp(-lambdaPerMs * Math.max(0, ageMillis));
     }
 
-    /** Share of all (decayed) resolutions that this resolver made. */
-    double popularity(String resolver, long now) {
-        Decayed d = global.get(resolver);
-        double t = total.at(now, lambdaPerMs);
-        return d == null || t <= 0 ? 0 : d.at(now, lambdaPerMs) / t;
+    /**
+     * The figures one ranking weighs its candidates by, as of {@code now}: the totals are decayed once for all of them,
+     * not once per candidate.
+     */
+    At at(String systemKey, long now) {
+        Map<String, Decayed> onSystem = systemKey == null ? null : bySystem.get(systemKey);
+        Decayed systemTotal = systemKey == null ? null : systemTotals.get(systemKey);
+        return new At(now, total.at(now, lambdaPerMs), onSystem == null || systemTotal == null ? null : onSystem,
+                systemTotal == null ? 0 : systemTotal.at(now, lambdaPerMs));
+    }
+
+    final class At {
+        private final long now;
+        private final double total;
+        private final Map<String, Decayed> onSystem;
+        private final double systemTotal;
+
+        private At(long now, double total, Map<String, Decayed> onSystem, double systemTotal) {
+            this.now = now;
+            this.total = total;
+            this.onSystem = onSystem;
+            this.systemTotal = systemTotal;
+        }
+
+        /** Share of all (decayed) resolutions that this resolver made. */
+        double popularity(String resolver) {
+            Decayed d = global.get(resolver);
+            return d == null || total <= 0 ? 0 : d.at(now, lambdaPerMs) / total;
+        }
+
+        /** Dirichlet-smoothed P(resolver | system) towards {@code popularity}. */
+        double systemPrior(String resolver, double popularity, double mu) {
+            if (onSystem == null) {
+                return popularity;
+            }
+            Decayed d = onSystem.get(resolver);
+            double c = d == null ? 0 : d.at(now, lambdaPerMs);
+            return (c + mu * popularity) / (systemTotal + mu);
+        }
     }
 
     long resolvedCount(String resolver) {
         Decayed d = global.get(resolver);
         return d == null ? 0 : d.count();
-    }
-
-    /** Dirichlet-smoothed P(resolver | system) towards popularity. */
-    double systemPrior(String resolver, String systemKey, long now, double mu) {
-        double pop = popularity(resolver, now);
-        Map<String, Decayed> m = systemKey == null ? null : bySystem.get(systemKey);
-        Decayed sysTotal = systemKey == null ? null : systemTotals.get(systemKey);
-        if (m == null || sysTotal == null) {
-            return pop;
-        }
-        Decayed d = m.get(resolver);
-        double c = d == null ? 0 : d.at(now, lambdaPerMs);
-        return (c + mu * pop) / (sysTotal.at(now, lambdaPerMs) + mu);
     }
 
     Decayed onSystem(String resolver, String systemKey) {
