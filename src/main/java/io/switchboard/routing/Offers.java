@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-import jakarta.persistence.LockModeType;
-
 interface Offers extends JpaRepository<Offer, String> {
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select o from Offer o where o.id = :id")
-    Optional<Offer> findForUpdate(@Param("id") String id);
+    /**
+     * Locks the row until the transaction ends, then reads it. An update that changes nothing takes the same lock as
+     * SELECT ... FOR UPDATE, which H2 parses and plans anew on every call (it never caches a locking query).
+     */
+    default Optional<Offer> findForUpdate(String id) {
+        return lockRow(id) == 0 ? Optional.empty() : findById(id);
+    }
+
+    @Modifying
+    @Query(value = "UPDATE offer SET id = id WHERE id = :id", nativeQuery = true)
+    int lockRow(@Param("id") String id);
 
     /** Whose offer it is and for which incident, without loading (or locking) the offer itself. */
     @Query("select new io.switchboard.routing.Offers$Owner(o.incidentId, o.engineerId) from Offer o where o.id = :id")
