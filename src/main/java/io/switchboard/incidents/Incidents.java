@@ -3,29 +3,22 @@ package io.switchboard.incidents;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
+import io.switchboard.persistence.RowLocking;
+
 import jakarta.persistence.QueryHint;
 
-interface Incidents extends JpaRepository<Incident, String> {
+interface Incidents extends RowLocking<Incident> {
 
-    /**
-     * Locks the row until the transaction ends, then reads it. An update that changes nothing takes the same lock as
-     * SELECT ... FOR UPDATE, which H2 parses and plans anew on every call (it never caches a locking query).
-     */
-    default Optional<Incident> findForUpdate(String id) {
-        return lockRow(id) == 0 ? Optional.empty() : findById(id);
-    }
-
+    @Override
     @Modifying
     @Query(value = "UPDATE incident SET id = id WHERE id = :id", nativeQuery = true)
     int lockRow(@Param("id") String id);

@@ -4,21 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface Offers extends JpaRepository<Offer, String> {
+import io.switchboard.persistence.RowLocking;
 
-    /**
-     * Locks the row until the transaction ends, then reads it. An update that changes nothing takes the same lock as
-     * SELECT ... FOR UPDATE, which H2 parses and plans anew on every call (it never caches a locking query).
-     */
-    default Optional<Offer> findForUpdate(String id) {
-        return lockRow(id) == 0 ? Optional.empty() : findById(id);
-    }
+interface Offers extends RowLocking<Offer> {
 
+    @Override
     @Modifying
     @Query(value = "UPDATE offer SET id = id WHERE id = :id", nativeQuery = true)
     int lockRow(@Param("id") String id);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -143,7 +144,7 @@ class OpeningGateTests {
                 Duration.ZERO, Map.of(Severity.SEV3, Duration.ZERO), Duration.ofSeconds(5)), registry);
         holdATurn(gate, Severity.SEV3);
 
-        var retryAfters = new java.util.HashSet<Duration>();
+        var retryAfters = new HashSet<Duration>();
         for (int i = 0; i < 20; i++) {
             retryAfters.add(refusedAfter(gate, Severity.SEV3));
         }
