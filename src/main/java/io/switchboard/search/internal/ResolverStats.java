@@ -99,7 +99,8 @@ final class ResolverStats {
     At at(String systemKey, long now) {
         Map<String, Decayed> onSystem = systemKey == null ? null : bySystem.get(systemKey);
         Decayed systemTotal = systemKey == null ? null : systemTotals.get(systemKey);
-        return new At(now, total.at(now, lambdaPerMs), onSystem == null || systemTotal == null ? null : onSystem,
+        // a system's figures count only with its total to divide by
+        return new At(now, total.at(now, lambdaPerMs), systemTotal == null ? null : onSystem,
                 systemTotal == null ? 0 : systemTotal.at(now, lambdaPerMs));
     }
 
