@@ -1,11 +1,11 @@
 package io.switchboard.alerts;
 
+import static io.switchboard.support.Latches.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -86,7 +86,7 @@ class KnownAudiencesTests {
             await(readMayFinish);
             return Set.of("E1");
         }));
-        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        await(reading);
 
         var offer = Thread.ofPlatform().start(() -> audiences.involved("I1", "E2"));
         // It waits for the read instead of finding the incident unknown and dropping E2.
@@ -96,13 +96,5 @@ class KnownAudiencesTests {
         offer.join();
 
         assertThat(audiences.engineers("I1", database())).containsExactlyInAnyOrder("E1", "E2");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

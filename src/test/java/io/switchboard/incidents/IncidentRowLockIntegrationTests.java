@@ -1,5 +1,6 @@
 package io.switchboard.incidents;
 
+import static io.switchboard.support.Latches.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
@@ -57,13 +58,5 @@ class IncidentRowLockIntegrationTests {
     void lockingAnIncidentThatDoesNotExistFindsNothing() {
         Optional<Incident> found = transactions.execute(tx -> incidents.findForUpdate("INC-NOSUCHONE"));
         assertThat(found).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
