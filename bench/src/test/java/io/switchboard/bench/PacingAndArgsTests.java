@@ -36,10 +36,11 @@ class PacingAndArgsTests {
     @Test
     void theServerRunsWithTheReadmesProductionSettingsAndCompactObjectHeadersFromJava25() {
         assertThat(LoadDriver.ServerProcess.jvmOptions("2g", 25)).containsExactly("-Xms2g", "-Xmx2g",
-                "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40", "-XX:+UseCompactObjectHeaders");
+                "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40", "--add-modules=jdk.incubator.vector",
+                "-XX:+UseCompactObjectHeaders");
         // Java 21 has no such option and would not start with it
         assertThat(LoadDriver.ServerProcess.jvmOptions("1g", 21)).containsExactly("-Xms1g", "-Xmx1g",
-                "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40");
+                "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=40", "--add-modules=jdk.incubator.vector");
     }
 
     @Test
