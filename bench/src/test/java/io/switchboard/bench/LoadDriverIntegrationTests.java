@@ -54,6 +54,7 @@ class LoadDriverIntegrationTests {
         assertThat(offered).as(report).isGreaterThan(incidents / 2);
         assertThat(Integer.parseInt(result.group(4))).as(report).isPositive();
         assertThat(report).containsPattern("incident -> OFFER ms: p50 \\d+\\.\\d .* \\(n=\\d+\\)");
+        assertThat(report).containsPattern("driver \\d+\\.\\d s \\(\\d+\\.\\d ms per incident\\); server over driver \\S+");
     }
 
     @Test
